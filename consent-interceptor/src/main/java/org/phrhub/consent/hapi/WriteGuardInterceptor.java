@@ -1,0 +1,87 @@
+package org.phrhub.consent.hapi;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.phrhub.consent.decision.AccessDecision;
+import org.phrhub.consent.decision.CompartmentAccessPolicy;
+import org.phrhub.consent.requester.Requester;
+import org.phrhub.consent.requester.RequesterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides every resource a request is about to store, at the storage layer, so that creates, updates,
+ * patches, deletes and every entry of a transaction pass the same rule. A refusal aborts the whole
+ * request before anything is committed.
+ */
+@Interceptor
+public final class WriteGuardInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteGuardInterceptor.class);
+
+    private final RequesterResolver requesters;
+    private final CompartmentAccessPolicy policy;
+
+    public WriteGuardInterceptor(RequesterResolver requesters, CompartmentAccessPolicy policy) {
+        this.requesters = requesters;
+        this.policy = policy;
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+    public void beforeCreate(IBaseResource resource, RequestDetails request) {
+        requireWrite(request, resource, "create");
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+    public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+        // Both versions: nobody may take over another patient's resource, nor move theirs elsewhere.
+        requireWrite(request, oldResource, "change");
+        requireWrite(request, newResource, "store");
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+    public void beforeDelete(IBaseResource resource, RequestDetails request) {
+        requireWrite(request, resource, "delete");
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+    public void afterCreate(IBaseResource resource, RequestDetails request) {
+        if (request != null) {
+            WrittenResources.remember(request, resource);
+        }
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+    public void afterUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+        if (request != null) {
+            WrittenResources.remember(request, newResource);
+        }
+    }
+
+    private void requireWrite(RequestDetails request, IBaseResource resource, String verb) {
+        if (HubConsentService.isInternal(request)) {
+            return;
+        }
+        Requester requester = requesters.resolve(request)
+                .orElseThrow(() -> forbidden("The request carries no verified identity."));
+        AccessDecision decision = policy.decideWrite(requester, resource);
+        if (decision instanceof AccessDecision.Deny deny) {
+            log.info("Refused to {} {} for {}: {}", verb, resource.fhirType(), requester.describe(), deny.reason());
+            throw forbidden("You may not " + verb + " this " + resource.fhirType() + ": " + deny.reason() + ".");
+        }
+    }
+
+    private static ForbiddenOperationException forbidden(String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.FORBIDDEN)
+                .setDiagnostics(message);
+        return new ForbiddenOperationException(message, outcome);
+    }
+}

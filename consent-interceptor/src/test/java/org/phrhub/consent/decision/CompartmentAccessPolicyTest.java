@@ -1,0 +1,135 @@
+package org.phrhub.consent.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.phrhub.consent.requester.FhirUser;
+import org.phrhub.consent.requester.HubRole;
+import org.phrhub.consent.requester.Requester;
+
+class CompartmentAccessPolicyTest {
+
+    private final CompartmentAccessPolicy policy =
+            new CompartmentAccessPolicy(new PatientCompartment(FhirContext.forR4Cached()));
+
+    private static final Requester HANAKO = person("hanako", "Patient/hanako", HubRole.PATIENT);
+    private static final Requester DOCTOR = person("dr.suzuki", "Practitioner/dr-suzuki", HubRole.PHYSICIAN);
+    private static final Requester GATEWAY =
+            new Requester("sa-gw", "device-gateway", Optional.empty(), Set.of(HubRole.DEVICE_GATEWAY));
+
+    @Test
+    void patientReadsResourcesInHerCompartmentOnly() {
+        assertThat(policy.decideRead(HANAKO, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideRead(HANAKO, observationOf("Patient/taro"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideRead(HANAKO, patient("hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideRead(HANAKO, patient("taro"))).isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void patientDataThatNamesNoPatientIsReadByNobody() {
+        Observation orphan = new Observation();
+        orphan.setSubject(new Reference("Group/ward-3"));
+
+        assertThat(policy.decideRead(HANAKO, orphan)).isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void signedInPeopleReadDirectoryDataAndMachinesDoNot() {
+        Organization clinic = new Organization();
+        clinic.setId("aizu-clinic");
+
+        assertThat(policy.decideRead(DOCTOR, clinic)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideRead(HANAKO, clinic)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideRead(GATEWAY, clinic)).isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void clinicianReadsNoPatientDataBeforeConsentsExist() {
+        AccessDecision decision = policy.decideRead(DOCTOR, observationOf("Patient/hanako"));
+
+        assertThat(decision).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(decision.reason()).contains("Practitioner/dr-suzuki");
+    }
+
+    @Test
+    void patientWritesOnlyWhatBelongsToHerAlone() {
+        Observation sharedWithTaro = observationOf("Patient/hanako");
+        sharedWithTaro.addPerformer(new Reference("Patient/taro"));
+
+        assertThat(policy.decideWrite(HANAKO, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideWrite(HANAKO, observationOf("Patient/taro"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideWrite(HANAKO, sharedWithTaro)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideWrite(HANAKO, new Organization())).isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void gatewayWritesObservationsAndDevicesOnly() {
+        assertThat(policy.decideWrite(GATEWAY, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideWrite(GATEWAY, new Device())).isInstanceOf(AccessDecision.Permit.class);
+        AccessDecision patient = policy.decideWrite(GATEWAY, patient("hanako"));
+        assertThat(patient).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(patient.reason()).contains("Device, Observation");
+    }
+
+    @Test
+    void machineClientsMayNotStartReads() {
+        assertThat(policy.decideOperation(GATEWAY, operation(RestOperationTypeEnum.SEARCH_TYPE, "Observation", null, null)))
+                .isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideOperation(GATEWAY, operation(RestOperationTypeEnum.CREATE, "Observation", null, null)))
+                .isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideOperation(GATEWAY, operation(RestOperationTypeEnum.DELETE, "Observation", "1", null)))
+                .isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void operationsThatCannotBeFilteredAreRefusedExceptAPatientsOwnEverything() {
+        assertThat(policy.decideOperation(HANAKO, operation(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, "Patient", "hanako", "$everything")))
+                .isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideOperation(HANAKO, operation(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, "Patient", "taro", "$everything")))
+                .isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideOperation(HANAKO, operation(RestOperationTypeEnum.EXTENDED_OPERATION_SERVER, null, null, "$export")))
+                .isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideOperation(DOCTOR, operation(RestOperationTypeEnum.GRAPHQL_REQUEST, null, null, "$graphql")))
+                .isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void aTokenWithoutHubRoleGetsNothing() {
+        Requester nobody = new Requester("x", "hub-cli", Optional.empty(), Set.of());
+
+        AccessDecision decision = policy.decideOperation(nobody, operation(RestOperationTypeEnum.READ, "Organization", "a", null));
+
+        assertThat(decision).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(decision.reason()).contains("no PHR Hub role");
+    }
+
+    private static Requester person(String subject, String fhirUser, HubRole role) {
+        return new Requester(subject, "hub-cli", Optional.of(FhirUser.parse(fhirUser)), Set.of(role));
+    }
+
+    private static Observation observationOf(String patient) {
+        Observation observation = new Observation();
+        observation.setSubject(new Reference(patient));
+        return observation;
+    }
+
+    private static Patient patient(String id) {
+        Patient patient = new Patient();
+        patient.setId(id);
+        return patient;
+    }
+
+    private static RequestedOperation operation(RestOperationTypeEnum type, String resourceType, String id, String name) {
+        return new RequestedOperation(
+                type, Optional.ofNullable(resourceType), Optional.ofNullable(id), Optional.ofNullable(name));
+    }
+}

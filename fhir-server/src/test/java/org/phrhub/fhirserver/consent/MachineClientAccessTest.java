@@ -1,0 +1,73 @@
+package org.phrhub.fhirserver.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.phrhub.fhirserver.FhirHttp;
+import org.phrhub.fhirserver.FhirServerIntegrationTest;
+import org.phrhub.fhirserver.Observations;
+
+/** Machine clients write what their role is for and read nothing. */
+class MachineClientAccessTest extends FhirServerIntegrationTest {
+
+    @Test
+    void deviceGatewayCreatesAnObservationButCanReadNothing() {
+        String gateway = clientToken("device-gateway");
+        Observation reading = Observations.heartRate("Patient/hanako", 72);
+
+        FhirHttp.Response created = fhir.post("Observation", gateway, reading);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.resource(Observation.class).getIdElement().getIdPart();
+        assertThat(fhir.get("Observation/" + id, tokenOf("hanako")).status())
+                .as("the reading is in hanako's record")
+                .isEqualTo(200);
+
+        FhirHttp.Response read = fhir.get("Observation/" + id, gateway);
+        FhirHttp.Response search = fhir.get("Observation?subject=Patient/hanako", gateway);
+        FhirHttp.Response patient = fhir.get("Patient/hanako", gateway);
+        FhirHttp.Response directory = fhir.get("Organization/aizu-clinic", gateway);
+        for (FhirHttp.Response refused : new FhirHttp.Response[] {read, search, patient, directory}) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.diagnostics()).containsIgnoringCase("client device-gateway").contains("read nothing");
+            assertThat(refused.body()).doesNotContain("\"value\": 72").doesNotContain("Observation/" + id);
+        }
+    }
+
+    @Test
+    void deviceGatewayMayNotWriteOtherKindsOfData() {
+        Condition diagnosis = new Condition();
+        diagnosis.setSubject(new Reference("Patient/hanako"));
+        diagnosis.getCode().setText("Hypertension");
+
+        FhirHttp.Response refused = fhir.post("Condition", clientToken("device-gateway"), diagnosis);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.diagnostics()).contains("may not write Condition").contains("Device, Observation");
+    }
+
+    @Test
+    void ehrImporterWritesClinicalDataButReadsNothing() {
+        String importer = clientToken("ehr-importer");
+        Condition diagnosis = new Condition();
+        diagnosis.setSubject(new Reference("Patient/taro"));
+        diagnosis.getCode().setText("Essential hypertension");
+
+        FhirHttp.Response created = fhir.post("Condition", importer, diagnosis);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.resource(Condition.class).getIdElement().getIdPart();
+        assertThat(fhir.get("Condition/" + id, importer).status()).isEqualTo(403);
+        assertThat(fhir.get("Condition/" + id, tokenOf("taro")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void cityBrokerReadsNothingWithoutConsents() {
+        FhirHttp.Response refused = fhir.get("Patient", clientToken("city-broker"));
+
+        assertThat(refused.status()).isEqualTo(403);
+    }
+}
