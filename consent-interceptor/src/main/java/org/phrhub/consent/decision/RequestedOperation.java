@@ -20,7 +20,7 @@ public record RequestedOperation(
     public String describe() {
         StringBuilder text = new StringBuilder(type.getCode());
         operationName.ifPresent(op -> text.append(' ').append(op));
-        resourceType.ifPresent(rt -> text.append(" of ").append(rt));
+        resourceType.ifPresent(rt -> text.append(" ").append(rt));
         resourceId.ifPresent(id -> text.append('/').append(id));
         return text.toString();
     }

@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.CompartmentAccessPolicy;
 import org.phrhub.consent.decision.RequestedOperation;
@@ -108,12 +107,7 @@ public final class HubConsentService implements IConsentService {
     }
 
     private static ConsentOutcome reject(String message) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue()
-                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.FORBIDDEN)
-                .setDiagnostics(message);
-        return new ConsentOutcome(ConsentOperationStatusEnum.REJECT, outcome);
+        return new ConsentOutcome(ConsentOperationStatusEnum.REJECT, Refusals.outcome(message));
     }
 
     private static String capitalize(String text) {

@@ -4,9 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.CompartmentAccessPolicy;
 import org.phrhub.consent.requester.Requester;
@@ -68,20 +66,11 @@ public final class WriteGuardInterceptor {
             return;
         }
         Requester requester = requesters.resolve(request)
-                .orElseThrow(() -> forbidden("The request carries no verified identity."));
+                .orElseThrow(() -> Refusals.forbidden("The request carries no verified identity."));
         AccessDecision decision = policy.decideWrite(requester, resource);
         if (decision instanceof AccessDecision.Deny deny) {
             log.info("Refused to {} {} for {}: {}", verb, resource.fhirType(), requester.describe(), deny.reason());
-            throw forbidden("You may not " + verb + " this " + resource.fhirType() + ": " + deny.reason() + ".");
+            throw Refusals.forbidden("You may not " + verb + " this " + resource.fhirType() + ": " + deny.reason() + ".");
         }
-    }
-
-    private static ForbiddenOperationException forbidden(String message) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue()
-                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.FORBIDDEN)
-                .setDiagnostics(message);
-        return new ForbiddenOperationException(message, outcome);
     }
 }

@@ -1,5 +1,6 @@
 package org.phrhub.testsupport.keycloak;
 
+import org.phrhub.testsupport.OncePerRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ public final class TestKeycloak {
      * @throws IllegalStateException when Keycloak cannot be started or reached; the message says why and what to do
      */
     public static TestKeycloak instance() {
-        return Holder.STARTUP.keycloak();
+        return Holder.STARTUP.get();
     }
 
     /** e.g. {@code http://localhost:PORT}, always with the host name tokens name in their issuer. */
@@ -148,34 +148,6 @@ public final class TestKeycloak {
 
     /** Initialised on first use only, so tests that never touch Keycloak never start it. */
     private static final class Holder {
-        static final Startup STARTUP = Startup.attempt(TestKeycloak::connectOrStart);
-    }
-
-    /**
-     * Outcome of the one attempt per JVM. A failure is remembered and reported to every caller with its
-     * own message, instead of the bare NoClassDefFoundError a failing static initializer would leave.
-     */
-    private sealed interface Startup {
-
-        record Ready(TestKeycloak keycloak) implements Startup {
-        }
-
-        record Failed(RuntimeException cause) implements Startup {
-        }
-
-        static Startup attempt(Supplier<TestKeycloak> start) {
-            try {
-                return new Ready(start.get());
-            } catch (RuntimeException e) {
-                return new Failed(e);
-            }
-        }
-
-        default TestKeycloak keycloak() {
-            return switch (this) {
-                case Ready ready -> ready.keycloak();
-                case Failed failed -> throw new IllegalStateException(failed.cause().getMessage(), failed.cause());
-            };
-        }
+        static final OncePerRun<TestKeycloak> STARTUP = OncePerRun.attempt(TestKeycloak::connectOrStart);
     }
 }

@@ -1,6 +1,6 @@
 package org.phrhub.testsupport.postgres;
 
-import java.util.function.Supplier;
+import org.phrhub.testsupport.OncePerRun;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -18,42 +18,14 @@ public final class TestPostgres {
      * @throws IllegalStateException when no PostgreSQL can be provided; the message says how to provide one
      */
     public static TestDatabase database() {
-        return Holder.STARTUP.database();
+        return Holder.STARTUP.get();
     }
 
     /** Initialised on first use only, so tests that never touch the database never start one. */
     private static final class Holder {
-        static final Startup STARTUP = Startup.attempt(() -> new TestDatabaseResolver(
+        static final OncePerRun<TestDatabase> STARTUP = OncePerRun.attempt(() -> new TestDatabaseResolver(
                 System.getenv(),
                 System.getProperty("user.name"),
                 () -> DockerClientFactory.instance().isDockerAvailable()).resolve());
-    }
-
-    /**
-     * Outcome of the one attempt per JVM. A failure is remembered and reported to every caller with its
-     * own message, instead of the bare NoClassDefFoundError a failing static initializer would leave.
-     */
-    private sealed interface Startup {
-
-        record Ready(TestDatabase database) implements Startup {
-        }
-
-        record Failed(RuntimeException cause) implements Startup {
-        }
-
-        static Startup attempt(Supplier<TestDatabase> start) {
-            try {
-                return new Ready(start.get());
-            } catch (RuntimeException e) {
-                return new Failed(e);
-            }
-        }
-
-        default TestDatabase database() {
-            return switch (this) {
-                case Ready ready -> ready.database();
-                case Failed failed -> throw new IllegalStateException(failed.cause().getMessage(), failed.cause());
-            };
-        }
     }
 }
