@@ -33,6 +33,16 @@ public final class FhirHttp {
         return send(request(path, token).GET().build());
     }
 
+    /** A GET stating a purpose of use, as clinicians and the city broker may. */
+    public Response get(String path, String token, String purposeOfUse) {
+        return send(request(path, token).header("X-Purpose-Of-Use", purposeOfUse).GET().build());
+    }
+
+    /** Follows a paging link the server gave, which is absolute. */
+    public Response follow(String url, String token) {
+        return send(request("", token).uri(URI.create(url)).GET().build());
+    }
+
     public Response post(String path, String token, IBaseResource resource) {
         return send(request(path, token)
                 .header("Content-Type", FHIR_JSON)

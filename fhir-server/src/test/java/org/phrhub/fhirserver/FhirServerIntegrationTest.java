@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "phrhub.demo.seed=true",
+            // Break-the-glass is off by default; the tests show what it does when a deployment enables it.
+            "phrhub.consent.break-the-glass=true",
             // Keycloak runs on this machine: no clock drift to allow for, so expiry is exact.
             "phrhub.security.clock-skew=0s"
         })

@@ -1,23 +1,39 @@
 package org.phrhub.consent.decision;
 
-/** The outcome of one access question, always with a reason a person can read. */
+import java.util.List;
+
+/**
+ * The outcome of one access question, always with a reason a person can read and, when Consents
+ * decided it, the Consent provisions that did ({@code Consent/c1#provision.provision[0]}).
+ */
 public sealed interface AccessDecision {
 
     String reason();
+
+    List<String> basis();
 
     default boolean isPermit() {
         return this instanceof Permit;
     }
 
-    record Permit(String reason) implements AccessDecision {}
+    /** @param emergency granted by break-the-glass rather than by a Consent */
+    record Permit(String reason, List<String> basis, boolean emergency) implements AccessDecision {
+        public Permit {
+            basis = List.copyOf(basis);
+        }
+    }
 
-    record Deny(String reason) implements AccessDecision {}
+    record Deny(String reason, List<String> basis) implements AccessDecision {
+        public Deny {
+            basis = List.copyOf(basis);
+        }
+    }
 
     static AccessDecision permit(String reason) {
-        return new Permit(reason);
+        return new Permit(reason, List.of(), false);
     }
 
     static AccessDecision deny(String reason) {
-        return new Deny(reason);
+        return new Deny(reason, List.of());
     }
 }

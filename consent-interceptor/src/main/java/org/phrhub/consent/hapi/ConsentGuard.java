@@ -1,26 +1,69 @@
 package org.phrhub.consent.hapi;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
-import org.phrhub.consent.decision.CompartmentAccessPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import org.phrhub.consent.ConsentSettings;
+import org.phrhub.consent.audit.AsyncAuditWriter;
+import org.phrhub.consent.audit.AuditSink;
+import org.phrhub.consent.audit.AuditTrail;
+import org.phrhub.consent.decision.AccessPolicy;
+import org.phrhub.consent.decision.ConsentDecisionEngine;
+import org.phrhub.consent.decision.DataDescriber;
 import org.phrhub.consent.decision.PatientCompartment;
+import org.phrhub.consent.explain.AccessExplainProvider;
 import org.phrhub.consent.requester.RequesterResolver;
+import org.phrhub.consent.search.SearchNarrowingInterceptor;
 
-/** Puts the hub's consent decisions in front of a HAPI FHIR server; the one place they are wired. */
-public final class ConsentGuard {
+/**
+ * Puts the hub's consent decisions in front of a HAPI FHIR server; the one place they are wired.
+ * Closing it stores every AuditEvent still queued.
+ */
+public final class ConsentGuard implements AutoCloseable {
 
-    private final HubConsentService consentService;
+    private final ExactConsentInterceptor consentInterceptor;
     private final WriteGuardInterceptor writeGuard;
+    private final SearchNarrowingInterceptor searchNarrowing;
+    private final AccessExplainProvider explainProvider;
+    private final AsyncAuditWriter auditWriter;
 
-    public ConsentGuard(FhirContext fhirContext, RequesterResolver requesters) {
-        CompartmentAccessPolicy policy = new CompartmentAccessPolicy(new PatientCompartment(fhirContext));
-        this.consentService = new HubConsentService(requesters, policy);
-        this.writeGuard = new WriteGuardInterceptor(requesters, policy);
+    public ConsentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
+            ConsentSettings settings, AuditSink auditSink, Clock clock) {
+        ConsentDecisionEngine engine = new ConsentDecisionEngine(settings.breakTheGlassEnabled());
+        AccessPolicy policy = new AccessPolicy(new PatientCompartment(fhirContext), new DataDescriber(fhirContext), engine);
+        ConsentRecords records = new ConsentRecords(daos);
+        AccessContexts contexts = new AccessContexts(requesters, records, settings);
+        this.auditWriter = new AsyncAuditWriter(auditSink);
+        AuditTrail audit = new AuditTrail(auditWriter, clock);
+        this.consentInterceptor = new ExactConsentInterceptor(new HubConsentService(contexts, policy, audit, clock));
+        this.writeGuard = new WriteGuardInterceptor(contexts, policy, clock);
+        this.searchNarrowing = new SearchNarrowingInterceptor(contexts, records, policy, fhirContext, clock);
+        this.explainProvider = new AccessExplainProvider(records, engine, settings, clock);
     }
 
     public void registerWith(RestfulServer server) {
-        server.registerInterceptor(new ConsentInterceptor(consentService));
+        server.registerInterceptor(consentInterceptor);
         server.registerInterceptor(writeGuard);
+        server.registerInterceptor(searchNarrowing);
+        server.registerProvider(explainProvider);
+    }
+
+    /** Takes the guard off again; only the benchmark does this, to measure what enforcement costs. */
+    public void unregisterFrom(RestfulServer server) {
+        server.unregisterInterceptor(consentInterceptor);
+        server.unregisterInterceptor(writeGuard);
+        server.unregisterInterceptor(searchNarrowing);
+    }
+
+    /** Waits until the audit trail has stored every event of the requests answered so far. */
+    public boolean awaitAuditTrail(Duration timeout) throws InterruptedException {
+        return auditWriter.awaitIdle(timeout);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        auditWriter.close();
     }
 }

@@ -3,27 +3,30 @@ package org.phrhub.consent.hapi;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.phrhub.consent.audit.AuditTrail;
 import org.phrhub.consent.decision.AccessDecision;
-import org.phrhub.consent.decision.CompartmentAccessPolicy;
+import org.phrhub.consent.decision.AccessPolicy;
+import org.phrhub.consent.decision.DataOwnership;
 import org.phrhub.consent.decision.RequestedOperation;
-import org.phrhub.consent.requester.Requester;
-import org.phrhub.consent.requester.RequesterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@link CompartmentAccessPolicy} through HAPI's consent interceptor: the request as a whole
- * when it starts, then every resource the storage layer loads ({@code canSeeResource}) and every
- * resource about to be sent ({@code willSeeResource}). A resource the reader may not see is dropped,
- * so a single read of it answers exactly like a read of a resource that does not exist.
+ * Applies {@link AccessPolicy} through HAPI's consent interceptor: the request as a whole when it
+ * starts, then every resource the storage layer loads ({@code canSeeResource}) and every resource
+ * about to be sent ({@code willSeeResource}). A resource the reader may not see is dropped, so reading
+ * it answers exactly like reading a resource that does not exist. When the request ends, its
+ * decisions go to the audit trail.
  */
 public final class HubConsentService implements IConsentService {
 
@@ -36,12 +39,16 @@ public final class HubConsentService implements IConsentService {
             RestOperationTypeEnum.TRANSACTION,
             RestOperationTypeEnum.BATCH);
 
-    private final RequesterResolver requesters;
-    private final CompartmentAccessPolicy policy;
+    private final AccessContexts contexts;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public HubConsentService(RequesterResolver requesters, CompartmentAccessPolicy policy) {
-        this.requesters = requesters;
+    public HubConsentService(AccessContexts contexts, AccessPolicy policy, AuditTrail audit, Clock clock) {
+        this.contexts = contexts;
         this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -49,14 +56,15 @@ public final class HubConsentService implements IConsentService {
         if (isInternal(request)) {
             return ConsentOutcome.AUTHORIZED;
         }
-        Optional<Requester> requester = requesters.resolve(request);
-        if (requester.isEmpty()) {
+        Optional<AccessContext> access = contexts.of(request);
+        if (access.isEmpty()) {
             return reject("The request carries no verified identity.");
         }
-        AccessDecision decision = policy.decideOperation(requester.get(), operationOf(request));
+        AccessDecision decision = policy.decideOperation(access.get().reader().requester(), operationOf(request));
         if (decision instanceof AccessDecision.Deny deny) {
-            log.info("Refused {} for {}: {}", request.getRequestPath(), requester.get().describe(), deny.reason());
-            return reject(capitalize(deny.reason()) + ".");
+            log.info("Refused {} for {}: {}", request.getRequestPath(), access.get().reader().requester().describe(), deny.reason());
+            access.get().log().refused(deny.reason());
+            return reject(Refusals.sentence(deny.reason()));
         }
         return ConsentOutcome.PROCEED;
     }
@@ -71,23 +79,47 @@ public final class HubConsentService implements IConsentService {
         return decideShow(request, resource);
     }
 
+    @Override
+    public void completeOperationSuccess(RequestDetails request, IConsentContextServices context) {
+        finish(request);
+    }
+
+    @Override
+    public void completeOperationFailure(RequestDetails request, BaseServerResponseException exception,
+            IConsentContextServices context) {
+        if (exception.getStatusCode() == 403 && !isInternal(request)) {
+            contexts.existing(request).ifPresent(access -> access.log().refused(exception.getMessage()));
+        }
+        finish(request);
+    }
+
+    private void finish(RequestDetails request) {
+        if (isInternal(request) || request.isSubRequest()) {
+            return;
+        }
+        contexts.existing(request).ifPresent(access -> audit.requestFinished(
+                access.reader(), access.log(), interactionOf(request), requestLine(request)));
+    }
+
     /** Both hooks ask the same question: storage asks when it loads a resource, the server before it sends one. */
     private ConsentOutcome decideShow(RequestDetails request, IBaseResource resource) {
         if (isInternal(request)) {
             return ConsentOutcome.AUTHORIZED;
         }
-        Optional<Requester> requester = requesters.resolve(request);
-        if (requester.isEmpty()) {
+        Optional<AccessContext> found = contexts.of(request);
+        if (found.isEmpty()) {
             return ConsentOutcome.REJECT;
         }
-        if (policy.decideRead(requester.get(), resource).isPermit()) {
-            return ConsentOutcome.PROCEED;
+        AccessContext access = found.get();
+        AccessDecision decision = policy.decideRead(access.reader(), resource, access::consentsOf, clock.instant());
+        boolean echo = !decision.isPermit()
+                && WRITES.contains(request.getRestOperationType())
+                && WrittenResources.wereWrittenIn(request, resource);
+        if (policy.compartment().ownershipOf(resource) instanceof DataOwnership.PatientData data && !echo) {
+            data.patients().forEach(patient -> access.log().record(patient, decision));
         }
         // A writer that may not read (a machine client) still gets back what it has just stored.
-        if (WRITES.contains(request.getRestOperationType()) && WrittenResources.wereWrittenIn(request, resource)) {
-            return ConsentOutcome.PROCEED;
-        }
-        return ConsentOutcome.REJECT;
+        return decision.isPermit() || echo ? ConsentOutcome.PROCEED : ConsentOutcome.REJECT;
     }
 
     /** Work the server does on its own behalf (start-up, jobs, seeding) rather than for a caller. */
@@ -95,7 +127,7 @@ public final class HubConsentService implements IConsentService {
         return request == null || request instanceof SystemRequestDetails;
     }
 
-    private static RequestedOperation operationOf(RequestDetails request) {
+    static RequestedOperation operationOf(RequestDetails request) {
         String resourceId = request.getId() != null && request.getId().hasIdPart()
                 ? request.getId().getIdPart()
                 : null;
@@ -106,11 +138,17 @@ public final class HubConsentService implements IConsentService {
                 Optional.ofNullable(request.getOperation()));
     }
 
-    private static ConsentOutcome reject(String message) {
-        return new ConsentOutcome(ConsentOperationStatusEnum.REJECT, Refusals.outcome(message));
+    private static String interactionOf(RequestDetails request) {
+        RestOperationTypeEnum type = request.getRestOperationType();
+        return type == null ? "operation" : type.getCode();
     }
 
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    /** Method and path only: a query string could name other patients, and each patient reads this line. */
+    private static String requestLine(RequestDetails request) {
+        return request.getRequestType() + " " + request.getRequestPath();
+    }
+
+    private static ConsentOutcome reject(String message) {
+        return new ConsentOutcome(ConsentOperationStatusEnum.REJECT, Refusals.outcome(message));
     }
 }

@@ -4,11 +4,11 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** How the consent layer says no: HTTP 403 with an OperationOutcome that carries the reason. */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {}
 
-    static OperationOutcome outcome(String message) {
+    public static OperationOutcome outcome(String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
@@ -17,7 +17,13 @@ final class Refusals {
         return outcome;
     }
 
-    static ForbiddenOperationException forbidden(String message) {
+    public static ForbiddenOperationException forbidden(String message) {
         return new ForbiddenOperationException(message, outcome(message));
+    }
+
+    /** A decision's reason as a sentence: capitalized, with a full stop. */
+    static String sentence(String reason) {
+        String text = reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+        return text.endsWith(".") ? text : text + ".";
     }
 }

@@ -4,11 +4,11 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.time.Clock;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.phrhub.consent.decision.AccessDecision;
-import org.phrhub.consent.decision.CompartmentAccessPolicy;
-import org.phrhub.consent.requester.Requester;
-import org.phrhub.consent.requester.RequesterResolver;
+import org.phrhub.consent.decision.AccessPolicy;
+import org.phrhub.consent.decision.DataOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +22,14 @@ public final class WriteGuardInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(WriteGuardInterceptor.class);
 
-    private final RequesterResolver requesters;
-    private final CompartmentAccessPolicy policy;
+    private final AccessContexts contexts;
+    private final AccessPolicy policy;
+    private final Clock clock;
 
-    public WriteGuardInterceptor(RequesterResolver requesters, CompartmentAccessPolicy policy) {
-        this.requesters = requesters;
+    public WriteGuardInterceptor(AccessContexts contexts, AccessPolicy policy, Clock clock) {
+        this.contexts = contexts;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -65,11 +67,14 @@ public final class WriteGuardInterceptor {
         if (HubConsentService.isInternal(request)) {
             return;
         }
-        Requester requester = requesters.resolve(request)
+        AccessContext access = contexts.of(request)
                 .orElseThrow(() -> Refusals.forbidden("The request carries no verified identity."));
-        AccessDecision decision = policy.decideWrite(requester, resource);
+        AccessDecision decision = policy.decideWrite(access.reader(), resource, access::consentsOf, clock.instant());
+        if (policy.compartment().ownershipOf(resource) instanceof DataOwnership.PatientData data) {
+            data.patients().forEach(patient -> access.log().record(patient, decision));
+        }
         if (decision instanceof AccessDecision.Deny deny) {
-            log.info("Refused to {} {} for {}: {}", verb, resource.fhirType(), requester.describe(), deny.reason());
+            log.info("Refused to {} {} for {}: {}", verb, resource.fhirType(), access.reader().requester().describe(), deny.reason());
             throw Refusals.forbidden("You may not " + verb + " this " + resource.fhirType() + ": " + deny.reason() + ".");
         }
     }

@@ -8,6 +8,8 @@ public enum HubRole {
     PATIENT("patient"),
     PHYSICIAN("physician"),
     PHARMACIST("pharmacist"),
+    /** Reads the audit trail of every patient; nothing else. */
+    AUDITOR("auditor"),
     DEVICE_GATEWAY("device-gateway"),
     EHR_IMPORTER("ehr-importer"),
     CITY_BROKER("city-broker");

@@ -23,7 +23,6 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.phrhub.consent.hapi.ConsentGuard;
-import org.phrhub.consent.requester.RequesterResolver;
 import org.phrhub.fhirserver.smart.SmartCapabilityStatementInterceptor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -108,7 +107,7 @@ public class HapiJpaServerConfig {
             ISearchParamRegistry searchParamRegistry,
             IValidationSupport validationSupport,
             DatabaseBackedPagingProvider pagingProvider,
-            RequesterResolver requesterResolver,
+            ConsentGuard consentGuard,
             SmartCapabilityStatementInterceptor smartCapabilities) {
         FhirContext fhirContext = systemDao.getContext();
         fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
@@ -124,7 +123,7 @@ public class HapiJpaServerConfig {
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
         server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
 
-        new ConsentGuard(fhirContext, requesterResolver).registerWith(server);
+        consentGuard.registerWith(server);
         server.registerInterceptor(new UniformNotFoundInterceptor());
         server.registerInterceptor(smartCapabilities);
         return server;

@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
 /**
@@ -16,7 +17,8 @@ public final class UniformNotFoundInterceptor {
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException uniformNotFound(RequestDetails request, Throwable exception) {
-        if (!(exception instanceof ResourceNotFoundException)) {
+        // A deleted resource answers 410 Gone, which would tell a reader it once existed.
+        if (!(exception instanceof ResourceNotFoundException) && !(exception instanceof ResourceGoneException)) {
             return null;
         }
         String what = request.getId() != null && request.getId().hasIdPart()

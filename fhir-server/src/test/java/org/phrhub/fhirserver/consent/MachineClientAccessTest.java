@@ -66,9 +66,12 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
     }
 
     @Test
-    void cityBrokerReadsNothingWithoutConsents() {
-        FhirHttp.Response refused = fhir.get("Patient", clientToken("city-broker"));
+    void cityBrokerFindsNoPatientWhoDidNotOptIn() {
+        FhirHttp.Response found = fhir.get("Patient?_id=hanako,taro", clientToken("city-broker"));
 
-        assertThat(refused.status()).isEqualTo(403);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.bundle().getEntry()).isEmpty();
+        assertThat(found.bundle().getTotal()).isZero();
+        assertThat(fhir.get("Patient/hanako", clientToken("city-broker")).status()).isEqualTo(404);
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
@@ -16,10 +19,12 @@ import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
 
-class CompartmentAccessPolicyTest {
+class AccessPolicyTest {
 
-    private final CompartmentAccessPolicy policy =
-            new CompartmentAccessPolicy(new PatientCompartment(FhirContext.forR4Cached()));
+    private final AccessPolicy policy = new AccessPolicy(
+            new PatientCompartment(FhirContext.forR4Cached()),
+            new DataDescriber(FhirContext.forR4Cached()),
+            new ConsentDecisionEngine(false));
 
     private static final Requester HANAKO = person("hanako", "Patient/hanako", HubRole.PATIENT);
     private static final Requester DOCTOR = person("dr.suzuki", "Practitioner/dr-suzuki", HubRole.PHYSICIAN);
@@ -28,10 +33,10 @@ class CompartmentAccessPolicyTest {
 
     @Test
     void patientReadsResourcesInHerCompartmentOnly() {
-        assertThat(policy.decideRead(HANAKO, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
-        assertThat(policy.decideRead(HANAKO, observationOf("Patient/taro"))).isInstanceOf(AccessDecision.Deny.class);
-        assertThat(policy.decideRead(HANAKO, patient("hanako"))).isInstanceOf(AccessDecision.Permit.class);
-        assertThat(policy.decideRead(HANAKO, patient("taro"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(read(HANAKO, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(read(HANAKO, observationOf("Patient/taro"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(read(HANAKO, patient("hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(read(HANAKO, patient("taro"))).isInstanceOf(AccessDecision.Deny.class);
     }
 
     @Test
@@ -39,7 +44,7 @@ class CompartmentAccessPolicyTest {
         Observation orphan = new Observation();
         orphan.setSubject(new Reference("Group/ward-3"));
 
-        assertThat(policy.decideRead(HANAKO, orphan)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(read(HANAKO, orphan)).isInstanceOf(AccessDecision.Deny.class);
     }
 
     @Test
@@ -47,14 +52,14 @@ class CompartmentAccessPolicyTest {
         Organization clinic = new Organization();
         clinic.setId("aizu-clinic");
 
-        assertThat(policy.decideRead(DOCTOR, clinic)).isInstanceOf(AccessDecision.Permit.class);
-        assertThat(policy.decideRead(HANAKO, clinic)).isInstanceOf(AccessDecision.Permit.class);
-        assertThat(policy.decideRead(GATEWAY, clinic)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(read(DOCTOR, clinic)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(read(HANAKO, clinic)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(read(GATEWAY, clinic)).isInstanceOf(AccessDecision.Deny.class);
     }
 
     @Test
     void clinicianReadsNoPatientDataBeforeConsentsExist() {
-        AccessDecision decision = policy.decideRead(DOCTOR, observationOf("Patient/hanako"));
+        AccessDecision decision = read(DOCTOR, observationOf("Patient/hanako"));
 
         assertThat(decision).isInstanceOf(AccessDecision.Deny.class);
         assertThat(decision.reason()).contains("Practitioner/dr-suzuki");
@@ -65,17 +70,17 @@ class CompartmentAccessPolicyTest {
         Observation sharedWithTaro = observationOf("Patient/hanako");
         sharedWithTaro.addPerformer(new Reference("Patient/taro"));
 
-        assertThat(policy.decideWrite(HANAKO, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
-        assertThat(policy.decideWrite(HANAKO, observationOf("Patient/taro"))).isInstanceOf(AccessDecision.Deny.class);
-        assertThat(policy.decideWrite(HANAKO, sharedWithTaro)).isInstanceOf(AccessDecision.Deny.class);
-        assertThat(policy.decideWrite(HANAKO, new Organization())).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(write(HANAKO, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(write(HANAKO, observationOf("Patient/taro"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(write(HANAKO, sharedWithTaro)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(write(HANAKO, new Organization())).isInstanceOf(AccessDecision.Deny.class);
     }
 
     @Test
     void gatewayWritesObservationsAndDevicesOnly() {
-        assertThat(policy.decideWrite(GATEWAY, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
-        assertThat(policy.decideWrite(GATEWAY, new Device())).isInstanceOf(AccessDecision.Permit.class);
-        AccessDecision patient = policy.decideWrite(GATEWAY, patient("hanako"));
+        assertThat(write(GATEWAY, observationOf("Patient/hanako"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(write(GATEWAY, new Device())).isInstanceOf(AccessDecision.Permit.class);
+        AccessDecision patient = write(GATEWAY, patient("hanako"));
         assertThat(patient).isInstanceOf(AccessDecision.Deny.class);
         assertThat(patient.reason()).contains("Device, Observation");
     }
@@ -131,5 +136,14 @@ class CompartmentAccessPolicyTest {
     private static RequestedOperation operation(RestOperationTypeEnum type, String resourceType, String id, String name) {
         return new RequestedOperation(
                 type, Optional.ofNullable(resourceType), Optional.ofNullable(id), Optional.ofNullable(name));
+    }
+
+    /** Without any Consent: the rules that hold before a patient has opted in for anyone. */
+    private AccessDecision read(Requester requester, IBaseResource resource) {
+        return policy.decideRead(new Reader(requester, Set.of(), "TREAT"), resource, patient -> List.of(), Instant.now());
+    }
+
+    private AccessDecision write(Requester requester, IBaseResource resource) {
+        return policy.decideWrite(new Reader(requester, Set.of(), "TREAT"), resource, patient -> List.of(), Instant.now());
     }
 }

@@ -1,0 +1,77 @@
+package org.phrhub.consent.audit;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.phrhub.consent.decision.AccessDecision;
+
+/**
+ * What one request was allowed and refused, patient by patient, gathered while it runs so that it
+ * leaves its audit record once. Synchronized: storage may decide on a worker thread.
+ */
+public final class AccessLog {
+
+    private final Map<String, PatientAccess> byPatient = new LinkedHashMap<>();
+    private final AtomicBoolean audited = new AtomicBoolean();
+    private String refusal;
+
+    public synchronized void record(String patient, AccessDecision decision) {
+        PatientAccess access = byPatient.computeIfAbsent(patient, p -> new PatientAccess());
+        if (decision.isPermit()) {
+            access.permitted = true;
+        } else {
+            access.denied = true;
+            access.denialReason = decision.reason();
+        }
+        decision.basis().stream().map(AccessLog::consentOf).forEach(access.consents::add);
+        if (decision instanceof AccessDecision.Permit permit && permit.emergency()) {
+            access.emergency = true;
+        }
+    }
+
+    /** The request as a whole was refused, before or while touching data. */
+    public synchronized void refused(String reason) {
+        if (refusal == null) {
+            refusal = reason;
+        }
+    }
+
+    /** True the first time only: a request leaves one audit record even if asked twice. */
+    public boolean markAudited() {
+        return audited.compareAndSet(false, true);
+    }
+
+    public synchronized Set<PatientEntry> entries() {
+        Set<PatientEntry> entries = new LinkedHashSet<>();
+        byPatient.forEach((patient, access) -> {
+            // Permitted if anything of the patient's was shown; the reason then says what was withheld, if anything.
+            boolean permitted = refusal == null && access.permitted;
+            String reason = refusal != null ? refusal
+                    : access.permitted ? null : access.denialReason;
+            entries.add(new PatientEntry(patient, permitted, Set.copyOf(access.consents), access.emergency, reason));
+        });
+        return entries;
+    }
+
+    public synchronized String refusal() {
+        return refusal;
+    }
+
+    /** @param reason why access was refused; null when it was permitted */
+    public record PatientEntry(String patient, boolean permitted, Set<String> consents, boolean emergency, String reason) {}
+
+    private static final class PatientAccess {
+        private boolean permitted;
+        private boolean denied;
+        private String denialReason;
+        private boolean emergency;
+        private final Set<String> consents = new LinkedHashSet<>();
+    }
+
+    private static String consentOf(String basis) {
+        int hash = basis.indexOf('#');
+        return hash < 0 ? basis : basis.substring(0, hash);
+    }
+}

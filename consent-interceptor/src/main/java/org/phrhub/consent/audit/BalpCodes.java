@@ -1,0 +1,32 @@
+package org.phrhub.consent.audit;
+
+/** Codes of the IHE Basic Audit Log Patterns (BALP) "AuthZ-Consent" AuditEvent, and DICOM's. */
+public final class BalpCodes {
+
+    public static final String PROFILE = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.AuthZconsent";
+
+    public static final String DCM_SYSTEM = "http://dicom.nema.org/resources/ontology/DCM";
+    public static final String SECURITY_ALERT = "110113";
+    public static final String APPLICATION = "110150";
+    public static final String DESTINATION = "110152";
+
+    public static final String AUTHZ_SUBTYPE_SYSTEM = "https://profiles.ihe.net/ITI/BALP/CodeSystem/AuthZsubType";
+    public static final String AUTHZ_CONSENT = "AuthZ-Consent";
+
+    public static final String ENTITY_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
+    public static final String ENTITY_PERSON = "1";
+    public static final String ENTITY_SYSTEM_OBJECT = "2";
+    public static final String OBJECT_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/object-role";
+    public static final String ROLE_PATIENT = "1";
+
+    public static final String PARTICIPATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+    public static final String INFORMANT = "INF";
+    public static final String CUSTODIAN = "CST";
+    public static final String RESPONSIBLE_PARTY = "RESP";
+
+    /** Marks the events of break-the-glass access, so the patient's access log can show them. */
+    public static final String EMERGENCY_SECURITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
+    public static final String EMERGENCY = "ETREAT";
+
+    private BalpCodes() {}
+}

@@ -1,0 +1,218 @@
+package org.phrhub.consent.decision;
+
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.BATCH;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.CREATE;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.DELETE;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.GET_PAGE;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.HISTORY_INSTANCE;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.METADATA;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.PATCH;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.READ;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.SEARCH_TYPE;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.TRANSACTION;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.UPDATE;
+import static ca.uhn.fhir.rest.api.RestOperationTypeEnum.VREAD;
+
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Consent;
+import org.phrhub.consent.codes.V3ActReason;
+import org.phrhub.consent.requester.HubRole;
+import org.phrhub.consent.requester.Requester;
+
+/**
+ * The hub's access rules. Default deny. A patient reads and writes their own record and manages
+ * their own Consents. Physicians, pharmacists and the city broker read a patient's data only as that
+ * patient's Consents allow ({@link ConsentDecisionEngine}); clinicians write it only under a treatment
+ * permit. Signed-in people read directory data. Machine clients write what their role is for and
+ * read nothing. The audit trail is read by its patient and by auditors.
+ */
+public final class AccessPolicy {
+
+    /** Interactions whose results are narrowed and decided resource by resource. */
+    private static final Set<RestOperationTypeEnum> FILTERED_READS =
+            EnumSet.of(READ, VREAD, SEARCH_TYPE, HISTORY_INSTANCE, GET_PAGE);
+
+    /** Interactions whose every stored resource passes {@link #decideWrite}. */
+    private static final Set<RestOperationTypeEnum> GUARDED_WRITES =
+            EnumSet.of(CREATE, UPDATE, PATCH, DELETE, TRANSACTION, BATCH);
+
+    private static final String EVERYTHING = "$everything";
+    public static final String ACCESS_EXPLAIN = "$access-explain";
+
+    private final PatientCompartment compartment;
+    private final DataDescriber describer;
+    private final ConsentDecisionEngine engine;
+
+    public AccessPolicy(PatientCompartment compartment, DataDescriber describer, ConsentDecisionEngine engine) {
+        this.compartment = compartment;
+        this.describer = describer;
+        this.engine = engine;
+    }
+
+    public ConsentDecisionEngine engine() {
+        return engine;
+    }
+
+    public PatientCompartment compartment() {
+        return compartment;
+    }
+
+    /** Whether the request may start at all; what it then reads or writes is decided per resource. */
+    public AccessDecision decideOperation(Requester requester, RequestedOperation operation) {
+        RestOperationTypeEnum type = operation.type();
+        if (type == METADATA) {
+            return AccessDecision.permit("the capability statement is public");
+        }
+        if (requester.roles().isEmpty()) {
+            return AccessDecision.deny(requester.describe() + " holds no PHR Hub role; ask an administrator to grant one");
+        }
+        boolean reads = isConsentGoverned(requester) || requester.isPerson();
+        if (GUARDED_WRITES.contains(type)) {
+            boolean writes = requester.isPerson() || !writableTypes(requester).isEmpty();
+            return writes && (type != DELETE || requester.isPerson())
+                    ? AccessDecision.permit("each resource written is decided on its own")
+                    : AccessDecision.deny(requester.describe() + " may not " + operation.describe()
+                            + ": its role does not write data");
+        }
+        if (!reads) {
+            return AccessDecision.deny(requester.describe() + " may not " + operation.describe()
+                    + ": machine clients only write what their role allows and read nothing");
+        }
+        if (FILTERED_READS.contains(type)) {
+            return AccessDecision.permit("each resource is decided on its own");
+        }
+        if (isInstanceOperation(operation, EVERYTHING) && (isOwnPatient(requester, operation) || isConsentGoverned(requester))) {
+            return AccessDecision.permit("the record is decided resource by resource");
+        }
+        if (isInstanceOperation(operation, ACCESS_EXPLAIN) && isOwnPatient(requester, operation)) {
+            return AccessDecision.permit("a patient may ask who can see their record");
+        }
+        return AccessDecision.deny(operation.describe() + " is not available to " + requester.describe()
+                + ": the hub cannot decide its results resource by resource");
+    }
+
+    public AccessDecision decideRead(Reader reader, IBaseResource resource, Function<String, List<Consent>> consents, Instant now) {
+        Requester requester = reader.requester();
+        String type = resource.fhirType();
+        if (ResourceTypes.RESPONSE_ENVELOPES.contains(type)) {
+            return AccessDecision.permit(type + " is an envelope; its entries are decided one by one");
+        }
+        if (!requester.isPerson() && !isConsentGoverned(requester)) {
+            return AccessDecision.deny(requester.describe() + " reads no data");
+        }
+        if (!(compartment.ownershipOf(resource) instanceof DataOwnership.PatientData data)) {
+            return AccessDecision.permit(type + " is directory data");
+        }
+        Optional<String> self = requester.ownPatientReference();
+        if (self.isPresent() && data.patients().contains(self.get())) {
+            return AccessDecision.permit("own record of " + self.get());
+        }
+        if (data.patients().isEmpty()) {
+            return AccessDecision.deny("this " + type + " belongs to no patient");
+        }
+        if ("Consent".equals(type)) {
+            return ConsentActors.named((Consent) resource).stream().anyMatch(reader.actorReferences()::contains)
+                    ? AccessDecision.permit("the Consent names " + requester.describe())
+                    : AccessDecision.deny("the Consent does not name " + requester.describe());
+        }
+        if ("AuditEvent".equals(type)) {
+            return requester.hasRole(HubRole.AUDITOR)
+                    ? AccessDecision.permit("auditors read the audit trail")
+                    : AccessDecision.deny("only the patient and auditors read the audit trail");
+        }
+        if (!isConsentGoverned(requester)) {
+            return AccessDecision.deny("no consent lets " + requester.describe() + " read this " + type);
+        }
+        return decideByConsents(reader, resource, data.patients(), consents, AccessKind.READ, now);
+    }
+
+    public AccessDecision decideWrite(Reader reader, IBaseResource resource, Function<String, List<Consent>> consents, Instant now) {
+        Requester requester = reader.requester();
+        String type = resource.fhirType();
+        Set<String> machineTypes = writableTypes(requester);
+        if (!machineTypes.isEmpty()) {
+            return machineTypes.contains(type)
+                    ? AccessDecision.permit(requester.describe() + " may write " + type)
+                    : AccessDecision.deny(requester.describe() + " may not write " + type
+                            + "; its role allows " + String.join(", ", machineTypes.stream().sorted().toList()));
+        }
+        if (ResourceTypes.SERVER_MANAGED.contains(type)) {
+            return AccessDecision.deny(type + " is written by the hub itself, not by its users");
+        }
+        DataOwnership ownership = compartment.ownershipOf(resource);
+        Optional<String> self = requester.ownPatientReference();
+        if (self.isPresent()) {
+            return switch (ownership) {
+                case DataOwnership.NotPatientData ignored ->
+                        AccessDecision.deny("a patient writes only their own record; " + type + " is directory data");
+                case DataOwnership.PatientData data -> data.belongsOnlyTo(self.get())
+                        ? AccessDecision.permit("own record of " + self.get())
+                        : AccessDecision.deny("a patient writes only their own record: this " + type
+                                + " must refer to " + self.get() + " and to no other patient");
+            };
+        }
+        boolean clinician = requester.hasRole(HubRole.PHYSICIAN) || requester.hasRole(HubRole.PHARMACIST);
+        if (!clinician || !(ownership instanceof DataOwnership.PatientData data) || data.patients().isEmpty()) {
+            return AccessDecision.deny(requester.describe() + " may not write this " + type);
+        }
+        if ("Consent".equals(type)) {
+            return AccessDecision.deny("only the patient creates, changes or revokes their Consents");
+        }
+        if (!V3ActReason.TREAT.equals(reader.purpose())) {
+            return AccessDecision.deny("clinicians write into a patient's record only for treatment ("
+                    + V3ActReason.TREAT + "), not for " + reader.purpose());
+        }
+        return decideByConsents(reader, resource, data.patients(), consents, AccessKind.WRITE, now);
+    }
+
+    /** Every patient the data is about must allow it. */
+    private AccessDecision decideByConsents(Reader reader, IBaseResource resource, Set<String> patients,
+            Function<String, List<Consent>> consents, AccessKind kind, Instant now) {
+        List<String> basis = new ArrayList<>();
+        AccessDecision last = null;
+        for (String patient : patients) {
+            last = engine.decide(reader, describer.describe(resource, patient), consents.apply(patient), kind, now);
+            if (!last.isPermit()) {
+                return last;
+            }
+            basis.addAll(last.basis());
+        }
+        AccessDecision.Permit permit = (AccessDecision.Permit) last;
+        return new AccessDecision.Permit(permit.reason(), basis, permit.emergency());
+    }
+
+    /** Readers whose access to patient data comes from the patients' Consents. */
+    public static boolean isConsentGoverned(Requester requester) {
+        return requester.hasRole(HubRole.PHYSICIAN)
+                || requester.hasRole(HubRole.PHARMACIST)
+                || requester.hasRole(HubRole.CITY_BROKER);
+    }
+
+    private static Set<String> writableTypes(Requester requester) {
+        if (requester.hasRole(HubRole.DEVICE_GATEWAY)) {
+            return ResourceTypes.DEVICE_GATEWAY_WRITES;
+        }
+        if (requester.hasRole(HubRole.EHR_IMPORTER)) {
+            return ResourceTypes.CLINICAL;
+        }
+        return Set.of();
+    }
+
+    private static boolean isInstanceOperation(RequestedOperation operation, String name) {
+        return operation.type() == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
+                && operation.operationName().filter(name::equals).isPresent()
+                && operation.resourceType().filter("Patient"::equals).isPresent();
+    }
+
+    private static boolean isOwnPatient(Requester requester, RequestedOperation operation) {
+        return operation.resourceId().map(id -> "Patient/" + id).equals(requester.ownPatientReference());
+    }
+}

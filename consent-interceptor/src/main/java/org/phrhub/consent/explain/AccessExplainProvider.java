@@ -1,0 +1,141 @@
+package org.phrhub.consent.explain;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.StringType;
+import org.phrhub.consent.ConsentSettings;
+import org.phrhub.consent.codes.HubCodes;
+import org.phrhub.consent.codes.V3ActReason;
+import org.phrhub.consent.decision.AccessDecision;
+import org.phrhub.consent.decision.AccessKind;
+import org.phrhub.consent.decision.ConsentActors;
+import org.phrhub.consent.decision.ConsentDecisionEngine;
+import org.phrhub.consent.decision.DataDescriber;
+import org.phrhub.consent.decision.DataDescription;
+import org.phrhub.consent.decision.DataDescription.Code;
+import org.phrhub.consent.decision.Reader;
+import org.phrhub.consent.hapi.ConsentRecords;
+import org.phrhub.consent.requester.FhirUser;
+import org.phrhub.consent.requester.HubRole;
+import org.phrhub.consent.requester.Requester;
+
+/**
+ * {@code GET Patient/{id}/$access-explain[?actor=Practitioner/x][&purpose=TREAT]}: tells a patient who
+ * can see which classes of their data and why, by asking the same decision engine that guards every
+ * request. Only the patient may ask (the access policy admits nobody else to this operation).
+ */
+public final class AccessExplainProvider {
+
+    /** The classes of data the answer walks through, each as made-up data of that class. */
+    private static final List<DataClass> DATA_CLASSES = List.of(
+            new DataClass("Patient", "demographics", Set.of()),
+            new DataClass("Observation", "vital-signs", Set.of(observationCategory("vital-signs"))),
+            new DataClass("Observation", "laboratory", Set.of(observationCategory("laboratory"))),
+            new DataClass("MedicationRequest", HubCodes.MEDICATION, Set.of()),
+            new DataClass("Condition", HubCodes.PROBLEM_LIST,
+                    Set.of(new Code("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"))),
+            new DataClass("AllergyIntolerance", "allergies", Set.of()),
+            new DataClass("Immunization", "immunizations", Set.of()),
+            new DataClass("DiagnosticReport", "reports", Set.of()),
+            new DataClass("Encounter", "encounters", Set.of()));
+
+    private final ConsentRecords records;
+    private final ConsentDecisionEngine engine;
+    private final ConsentSettings settings;
+    private final Clock clock;
+
+    public AccessExplainProvider(ConsentRecords records, ConsentDecisionEngine engine, ConsentSettings settings, Clock clock) {
+        this.records = records;
+        this.engine = engine;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Operation(name = "$access-explain", idempotent = true, typeName = "Patient")
+    public Parameters explain(
+            @IdParam IdType patientId,
+            @OperationParam(name = "actor", max = 1) StringType actorParam,
+            @OperationParam(name = "purpose", max = 1) StringType purposeParam) {
+        String patient = "Patient/" + patientId.getIdPart();
+        Instant now = clock.instant();
+        List<Consent> consents = records.activeConsentsOf(List.of(patient)).stream()
+                .filter(c -> ConsentDecisionEngine.isInForce(c, patient, now))
+                .toList();
+        Parameters answer = new Parameters();
+        answer.addParameter("patient", patient);
+        for (Consent consent : consents) {
+            answer.addParameter().setName("consent")
+                    .addPart(new ParametersParameterComponent().setName("reference")
+                            .setValue(new StringType(consent.getIdElement().toUnqualifiedVersionless().getValue())))
+                    .addPart(new ParametersParameterComponent().setName("actors")
+                            .setValue(new StringType(String.join(", ", ConsentActors.named(consent)))));
+        }
+        Optional<String> purpose = Optional.ofNullable(purposeParam).map(StringType::getValue).map(String::strip);
+        purpose.filter(p -> !V3ActReason.isWellFormed(p)).ifPresent(p -> {
+            throw new InvalidRequestException("purpose must be a v3-ActReason code such as TREAT; got '" + p + "'");
+        });
+        Set<String> actors = new LinkedHashSet<>();
+        if (actorParam != null && actorParam.hasValue()) {
+            actors.add(FhirUser.parse(actorParam.getValue()).reference());
+        } else {
+            consents.forEach(c -> actors.addAll(ConsentActors.named(c)));
+        }
+        for (String actor : actors) {
+            Reader reader = readerFor(actor, purpose.orElse(defaultPurposeOf(actor)));
+            for (DataClass dataClass : DATA_CLASSES) {
+                DataDescription data = new DataDescription(Optional.empty(), dataClass.type(), patient,
+                        withImplied(dataClass), Set.of(), Optional.empty());
+                AccessDecision decision = engine.decide(reader, data, consents, AccessKind.READ, now);
+                ParametersParameterComponent line = answer.addParameter().setName("access");
+                line.addPart().setName("actor").setValue(new StringType(actor));
+                line.addPart().setName("purpose").setValue(new StringType(reader.purpose()));
+                line.addPart().setName("dataClass").setValue(new StringType(dataClass.type() + " (" + dataClass.label() + ")"));
+                line.addPart().setName("decision").setValue(new StringType(decision.isPermit() ? "permit" : "deny"));
+                line.addPart().setName("reason").setValue(new StringType(decision.reason()));
+                decision.basis().forEach(b -> line.addPart().setName("basis").setValue(new StringType(b)));
+            }
+        }
+        return answer;
+    }
+
+    /** The actor as the engine would see them; membership of organizations and care teams included. */
+    private Reader readerFor(String actor, String purpose) {
+        Set<String> references = actor.startsWith("Practitioner/") ? records.actorReferencesOf(actor) : Set.of(actor);
+        Set<HubRole> roles = actor.equals(settings.cityBrokerOrganization())
+                ? EnumSet.of(HubRole.CITY_BROKER)
+                : EnumSet.of(HubRole.PHYSICIAN, HubRole.PHARMACIST);
+        Requester requester = new Requester(actor, "access-explain",
+                actor.startsWith("Organization/") ? Optional.empty() : Optional.of(FhirUser.parse(actor)), roles);
+        return new Reader(requester, references, purpose);
+    }
+
+    private String defaultPurposeOf(String actor) {
+        return actor.equals(settings.cityBrokerOrganization()) ? settings.cityBrokerPurpose() : V3ActReason.TREAT;
+    }
+
+    private static Set<Code> withImplied(DataClass dataClass) {
+        Set<Code> codes = new LinkedHashSet<>(dataClass.codes());
+        codes.addAll(DataDescriber.impliedClasses(dataClass.type(), dataClass.codes()));
+        return codes;
+    }
+
+    private static Code observationCategory(String code) {
+        return new Code("http://terminology.hl7.org/CodeSystem/observation-category", code);
+    }
+
+    private record DataClass(String type, String label, Set<Code> codes) {}
+
+}

@@ -1,0 +1,89 @@
+package org.phrhub.consent.hapi;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.phrhub.consent.decision.ConsentDecisionEngine;
+
+/**
+ * Reads Consents and affiliations straight from the database for each request. Nothing is cached
+ * across requests, so a revoked Consent stops counting on the very next request, on every node.
+ */
+public final class ConsentRecords {
+
+    private final DaoRegistry daos;
+
+    public ConsentRecords(DaoRegistry daos) {
+        this.daos = daos;
+    }
+
+    /** Active Consents of these patients, keyed by nothing: callers filter by patient. */
+    public List<Consent> activeConsentsOf(Collection<String> patients) {
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        SearchParameterMap query = SearchParameterMap.newSynchronous()
+                .add(Consent.SP_PATIENT, references(patients))
+                .add(Consent.SP_STATUS, new TokenParam("active"));
+        return search("Consent", query).stream().map(Consent.class::cast).toList();
+    }
+
+    /** Patients with an active Consent that names one of these actors anywhere in its provisions. */
+    public Set<String> patientsNaming(Collection<String> actors) {
+        SearchParameterMap query = SearchParameterMap.newSynchronous()
+                .add(Consent.SP_ACTOR, references(actors))
+                .add(Consent.SP_STATUS, new TokenParam("active"));
+        Set<String> patients = new LinkedHashSet<>();
+        for (IBaseResource consent : search("Consent", query)) {
+            ConsentDecisionEngine.patientOf((Consent) consent).ifPresent(patients::add);
+        }
+        return patients;
+    }
+
+    /**
+     * What a practitioner acts as: themselves, their active PractitionerRoles, those roles'
+     * Organizations, and the CareTeams they or their roles are members of.
+     */
+    public Set<String> actorReferencesOf(String practitioner) {
+        Set<String> actors = new LinkedHashSet<>();
+        actors.add(practitioner);
+        SearchParameterMap roles = SearchParameterMap.newSynchronous()
+                .add(PractitionerRole.SP_PRACTITIONER, new ReferenceParam(practitioner))
+                .add(PractitionerRole.SP_ACTIVE, new TokenParam("true"));
+        for (IBaseResource resource : search("PractitionerRole", roles)) {
+            PractitionerRole role = (PractitionerRole) resource;
+            actors.add("PractitionerRole/" + role.getIdElement().getIdPart());
+            if (role.hasOrganization()) {
+                actors.add(role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue());
+            }
+        }
+        SearchParameterMap teams = SearchParameterMap.newSynchronous()
+                .add(CareTeam.SP_PARTICIPANT, references(actors))
+                .add(CareTeam.SP_STATUS, new TokenParam("active"));
+        for (IBaseResource team : search("CareTeam", teams)) {
+            actors.add("CareTeam/" + team.getIdElement().getIdPart());
+        }
+        return actors;
+    }
+
+    private List<IBaseResource> search(String type, SearchParameterMap query) {
+        return daos.getResourceDao(type).search(query, new SystemRequestDetails()).getAllResources();
+    }
+
+    private static ReferenceOrListParam references(Collection<String> references) {
+        ReferenceOrListParam any = new ReferenceOrListParam();
+        references.forEach(r -> any.addOr(new ReferenceParam(r)));
+        return any;
+    }
+}

@@ -1,0 +1,221 @@
+package org.phrhub.consent.search;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeResourceDefinition;
+import ca.uhn.fhir.context.RuntimeSearchParam;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.model.api.IQueryParameterType;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.phrhub.consent.codes.V3ActReason;
+import org.phrhub.consent.decision.AccessPolicy;
+import org.phrhub.consent.hapi.AccessContext;
+import org.phrhub.consent.hapi.AccessContexts;
+import org.phrhub.consent.hapi.ConsentRecords;
+import org.phrhub.consent.hapi.Refusals;
+import org.phrhub.consent.requester.HubRole;
+import org.phrhub.consent.requester.Requester;
+
+/**
+ * Pushes each search's consent decision into the query before it runs: a patient's search is limited
+ * to their own record, a clinician's or the city broker's to the patients who opted in for them and
+ * to the classes those patients allowed. The database then pages and counts only what the reader may
+ * see, so pages are full and {@code Bundle.total} is exact. A search whose limits cannot be written as
+ * a query is refused rather than answered approximately.
+ */
+@Interceptor
+public final class SearchNarrowingInterceptor {
+
+    private static final String PATIENT = "Patient";
+    private static final String ID = "_id";
+
+    private final AccessContexts contexts;
+    private final ConsentRecords records;
+    private final SearchScopeCompiler compiler;
+    private final FhirContext fhirContext;
+    private final Clock clock;
+    /** An id no resource has: AND-ed into a search that must find nothing. */
+    private final String noMatch = "none-" + UUID.randomUUID();
+
+    public SearchNarrowingInterceptor(AccessContexts contexts, ConsentRecords records, AccessPolicy policy,
+            FhirContext fhirContext, Clock clock) {
+        this.contexts = contexts;
+        this.records = records;
+        this.compiler = new SearchScopeCompiler(policy.engine(), fhirContext);
+        this.fhirContext = fhirContext;
+        this.clock = clock;
+    }
+
+    @Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
+    public void narrow(RequestDetails request, ICachedSearchDetails search, SearchParameterMap params) {
+        if (request == null || request instanceof SystemRequestDetails) {
+            return;
+        }
+        AccessContext access = contexts.of(request).orElseThrow(() -> refusal("The request carries no verified identity."));
+        String type = search.getResourceType();
+        RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(type);
+        if (!PATIENT.equals(type) && definition.getSearchParamsForCompartmentName(PATIENT).isEmpty()) {
+            return; // directory data: whether the reader sees it at all is decided per resource
+        }
+        Requester requester = access.reader().requester();
+        Optional<String> self = requester.ownPatientReference();
+        if (self.isPresent()) {
+            limitToPatients(definition, params, Set.of(self.get()));
+            return;
+        }
+        if ("AuditEvent".equals(type)) {
+            if (!requester.hasRole(HubRole.AUDITOR)) {
+                findNothing(params);
+            }
+            return;
+        }
+        if ("Consent".equals(type)) {
+            if (requester.isPerson() && !access.reader().actorReferences().isEmpty()) {
+                params.add("actor", references(access.reader().actorReferences()));
+            } else {
+                findNothing(params);
+            }
+            return;
+        }
+        if (!AccessPolicy.isConsentGoverned(requester)) {
+            findNothing(params);
+            return;
+        }
+        refuseLinksToHiddenData(params);
+        narrowByConsents(access, type, definition, params);
+    }
+
+    private void narrowByConsents(AccessContext access, String type, RuntimeResourceDefinition definition,
+            SearchParameterMap params) {
+        Set<String> named = patientsNamedIn(definition, params);
+        Set<String> candidates;
+        if (V3ActReason.ETREAT.equals(access.reader().purpose())) {
+            if (named.isEmpty()) {
+                throw refusal("Emergency access reads one patient's record at a time: add patient=Patient/<id> to the search.");
+            }
+            candidates = named;
+        } else {
+            candidates = new LinkedHashSet<>(records.patientsNaming(access.reader().actorReferences()));
+            if (!named.isEmpty()) {
+                candidates.retainAll(named);
+            }
+        }
+        access.preload(candidates);
+        Map<DataFilter, Set<String>> groups = new LinkedHashMap<>();
+        for (String patient : candidates) {
+            SearchScope scope = compiler.compile(access.reader(), type, patient, access.consentsOf(patient), clock.instant());
+            switch (scope) {
+                case SearchScope.None ignored -> { }
+                case SearchScope.Filtered filtered ->
+                        groups.computeIfAbsent(filtered.filter(), f -> new LinkedHashSet<>()).add(patient);
+                case SearchScope.Unexpressible unexpressible -> throw refusal("This search cannot be answered exactly: "
+                        + unexpressible.why() + ". Read the resources one by one instead.");
+            }
+        }
+        if (groups.isEmpty()) {
+            findNothing(params);
+            return;
+        }
+        if (groups.size() > 1) {
+            throw refusal("The patients you may see allowed you different parts of their records, so one search"
+                    + " cannot cover them all: search one patient at a time with patient=Patient/<id>.");
+        }
+        Map.Entry<DataFilter, Set<String>> only = groups.entrySet().iterator().next();
+        limitToPatients(definition, params, only.getValue());
+        only.getKey().applyTo(params);
+    }
+
+    /**
+     * Chained parameters and {@code _has} test values of other resources, which the reader might not be
+     * allowed to see; a match would reveal them. Readers other than the patient may not use them.
+     */
+    private static void refuseLinksToHiddenData(SearchParameterMap params) {
+        for (String name : params.keySet()) {
+            boolean chained = params.get(name).stream().flatMap(List::stream)
+                    .anyMatch(p -> p instanceof ReferenceParam ref && ref.getChain() != null);
+            if (name.startsWith("_has") || chained) {
+                throw refusal("Chained and _has search parameters test data you may not be allowed to see;"
+                        + " search by the patient's id instead (" + name + ").");
+            }
+        }
+    }
+
+    private void limitToPatients(RuntimeResourceDefinition definition, SearchParameterMap params, Collection<String> patients) {
+        Set<String> named = patientsNamedIn(definition, params);
+        if (!named.isEmpty() && patients.containsAll(named)) {
+            return; // the search already asks only for patients the reader may see
+        }
+        if (PATIENT.equals(definition.getName())) {
+            TokenOrListParam ids = new TokenOrListParam();
+            patients.forEach(p -> ids.addOr(new TokenParam(p.substring(PATIENT.length() + 1))));
+            params.add(ID, ids);
+        } else {
+            params.add(patientParameter(definition), references(patients));
+        }
+    }
+
+    private static String patientParameter(RuntimeResourceDefinition definition) {
+        if (definition.getSearchParam("patient") != null) {
+            return "patient";
+        }
+        return definition.getSearchParamsForCompartmentName(PATIENT).stream()
+                .map(RuntimeSearchParam::getName)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The patients a search asks for by id, through its patient parameter (or _id for Patient). */
+    private static Set<String> patientsNamedIn(RuntimeResourceDefinition definition, SearchParameterMap params) {
+        boolean isPatient = PATIENT.equals(definition.getName());
+        String parameter = isPatient ? ID : patientParameter(definition);
+        Set<String> named = new LinkedHashSet<>();
+        List<List<IQueryParameterType>> clauses = params.get(parameter);
+        if (clauses == null || clauses.isEmpty()) {
+            return named;
+        }
+        // The first AND clause bounds the result; its alternatives are the patients asked for.
+        for (IQueryParameterType value : clauses.get(0)) {
+            if (value instanceof ReferenceParam ref && ref.getChain() == null) {
+                String type = ref.getResourceType() == null ? PATIENT : ref.getResourceType();
+                if (PATIENT.equals(type)) {
+                    named.add(PATIENT + "/" + ref.getIdPart());
+                }
+            } else if (value instanceof TokenParam token && isPatient) {
+                named.add(PATIENT + "/" + token.getValue());
+            }
+        }
+        return named;
+    }
+
+    private void findNothing(SearchParameterMap params) {
+        params.add(ID, new TokenParam(noMatch));
+    }
+
+    private static ReferenceOrListParam references(Collection<String> references) {
+        ReferenceOrListParam any = new ReferenceOrListParam();
+        references.forEach(r -> any.addOr(new ReferenceParam(r)));
+        return any;
+    }
+
+    private static ForbiddenOperationException refusal(String message) {
+        return Refusals.forbidden(message);
+    }
+}

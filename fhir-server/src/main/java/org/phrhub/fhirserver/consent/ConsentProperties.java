@@ -1,0 +1,19 @@
+package org.phrhub.fhirserver.consent;
+
+import org.phrhub.consent.ConsentSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code phrhub.consent.*}: how consent enforcement is tuned.
+ *
+ * @param breakTheGlass          allow physicians emergency access with purpose ETREAT (always audited)
+ * @param cityBrokerOrganization the Organization a patient names to opt in for the city platform
+ * @param cityBrokerPurpose      the purpose of use of every city broker request
+ */
+@ConfigurationProperties(prefix = "phrhub.consent")
+public record ConsentProperties(boolean breakTheGlass, String cityBrokerOrganization, String cityBrokerPurpose) {
+
+    public ConsentSettings toSettings() {
+        return new ConsentSettings(breakTheGlass, cityBrokerOrganization, cityBrokerPurpose);
+    }
+}
