@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.phrhub.consent.decision.AccessDecision;
+import org.phrhub.consent.decision.DataOwnership;
 
 /**
  * What one request was allowed and refused, patient by patient, gathered while it runs so that it
@@ -28,6 +29,13 @@ public final class AccessLog {
         decision.basis().stream().map(AccessLog::consentOf).forEach(access.consents::add);
         if (decision instanceof AccessDecision.Permit permit && permit.emergency()) {
             access.emergency = true;
+        }
+    }
+
+    /** Records the decision for every patient the data belongs to; directory data concerns nobody. */
+    public void recordAll(DataOwnership ownership, AccessDecision decision) {
+        if (ownership instanceof DataOwnership.PatientData data) {
+            data.patients().forEach(patient -> record(patient, decision));
         }
     }
 

@@ -75,8 +75,12 @@ public final class AccessPolicy {
             return AccessDecision.deny(requester.describe() + " holds no PHR Hub role; ask an administrator to grant one");
         }
         boolean reads = isConsentGoverned(requester) || requester.isPerson();
+        boolean writes = requester.isPerson() || !writableTypes(requester).isEmpty();
+        if ((type == TRANSACTION || type == BATCH) && (reads || writes)) {
+            // Reads and writes inside the bundle pass the same per-resource decisions as on their own.
+            return AccessDecision.permit("each entry is decided on its own");
+        }
         if (GUARDED_WRITES.contains(type)) {
-            boolean writes = requester.isPerson() || !writableTypes(requester).isEmpty();
             return writes && (type != DELETE || requester.isPerson())
                     ? AccessDecision.permit("each resource written is decided on its own")
                     : AccessDecision.deny(requester.describe() + " may not " + operation.describe()
@@ -100,6 +104,12 @@ public final class AccessPolicy {
     }
 
     public AccessDecision decideRead(Reader reader, IBaseResource resource, Function<String, List<Consent>> consents, Instant now) {
+        return decideRead(reader, resource, compartment.ownershipOf(resource), consents, now);
+    }
+
+    /** As above, for a caller that already knows whose data the resource is. */
+    public AccessDecision decideRead(Reader reader, IBaseResource resource, DataOwnership ownership,
+            Function<String, List<Consent>> consents, Instant now) {
         Requester requester = reader.requester();
         String type = resource.fhirType();
         if (ResourceTypes.RESPONSE_ENVELOPES.contains(type)) {
@@ -108,7 +118,7 @@ public final class AccessPolicy {
         if (!requester.isPerson() && !isConsentGoverned(requester)) {
             return AccessDecision.deny(requester.describe() + " reads no data");
         }
-        if (!(compartment.ownershipOf(resource) instanceof DataOwnership.PatientData data)) {
+        if (!(ownership instanceof DataOwnership.PatientData data)) {
             return AccessDecision.permit(type + " is directory data");
         }
         Optional<String> self = requester.ownPatientReference();
@@ -135,6 +145,12 @@ public final class AccessPolicy {
     }
 
     public AccessDecision decideWrite(Reader reader, IBaseResource resource, Function<String, List<Consent>> consents, Instant now) {
+        return decideWrite(reader, resource, compartment.ownershipOf(resource), consents, now);
+    }
+
+    /** As above, for a caller that already knows whose data the resource is. */
+    public AccessDecision decideWrite(Reader reader, IBaseResource resource, DataOwnership ownership,
+            Function<String, List<Consent>> consents, Instant now) {
         Requester requester = reader.requester();
         String type = resource.fhirType();
         Set<String> machineTypes = writableTypes(requester);
@@ -147,7 +163,6 @@ public final class AccessPolicy {
         if (ResourceTypes.SERVER_MANAGED.contains(type)) {
             return AccessDecision.deny(type + " is written by the hub itself, not by its users");
         }
-        DataOwnership ownership = compartment.ownershipOf(resource);
         Optional<String> self = requester.ownPatientReference();
         if (self.isPresent()) {
             return switch (ownership) {

@@ -2,6 +2,7 @@ package org.phrhub.consent.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +79,11 @@ final class ProvisionEvaluator {
         if (deny.isPresent()) {
             return deny;
         }
-        Optional<Finding> permit = exceptions.stream().filter(Finding::isPermit).findFirst();
+        // Of several applying permits, the one naming the most labels: it may be the one that lets
+        // restricted data through.
+        Optional<Finding> permit = exceptions.stream()
+                .filter(Finding::isPermit)
+                .max(Comparator.comparingInt(f -> f.namedLabels().size()));
         if (permit.isPresent()) {
             return permit;
         }

@@ -18,6 +18,7 @@ import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.DataOwnership;
 import org.phrhub.consent.decision.RequestedOperation;
+import org.phrhub.consent.decision.ResourceTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,15 +112,20 @@ public final class HubConsentService implements IConsentService {
             return ConsentOutcome.REJECT;
         }
         AccessContext access = found.get();
-        AccessDecision decision = policy.decideRead(access.reader(), resource, access::consentsOf, clock.instant());
-        boolean echo = !decision.isPermit()
-                && WRITES.contains(request.getRestOperationType())
-                && WrittenResources.wereWrittenIn(request, resource);
-        if (policy.compartment().ownershipOf(resource) instanceof DataOwnership.PatientData data && !echo) {
-            data.patients().forEach(patient -> access.log().record(patient, decision));
+        DataOwnership ownership = policy.compartment().ownershipOf(resource);
+        AccessDecision decision = policy.decideRead(access.reader(), resource, ownership, access::consentsOf, clock.instant());
+        if (decision.isPermit()) {
+            access.log().recordAll(ownership, decision);
+            // Settled for this resource, so HAPI does not ask again before sending it; envelopes
+            // stay open so that the resources inside them are still decided one by one.
+            return ResourceTypes.isEnvelope(resource) ? ConsentOutcome.PROCEED : ConsentOutcome.AUTHORIZED;
         }
         // A writer that may not read (a machine client) still gets back what it has just stored.
-        return decision.isPermit() || echo ? ConsentOutcome.PROCEED : ConsentOutcome.REJECT;
+        if (WRITES.contains(request.getRestOperationType()) && WrittenResources.wereWrittenIn(request, resource)) {
+            return ConsentOutcome.PROCEED;
+        }
+        access.log().recordAll(ownership, decision);
+        return ConsentOutcome.REJECT;
     }
 
     /** Work the server does on its own behalf (start-up, jobs, seeding) rather than for a caller. */

@@ -69,10 +69,9 @@ public final class WriteGuardInterceptor {
         }
         AccessContext access = contexts.of(request)
                 .orElseThrow(() -> Refusals.forbidden("The request carries no verified identity."));
-        AccessDecision decision = policy.decideWrite(access.reader(), resource, access::consentsOf, clock.instant());
-        if (policy.compartment().ownershipOf(resource) instanceof DataOwnership.PatientData data) {
-            data.patients().forEach(patient -> access.log().record(patient, decision));
-        }
+        DataOwnership ownership = policy.compartment().ownershipOf(resource);
+        AccessDecision decision = policy.decideWrite(access.reader(), resource, ownership, access::consentsOf, clock.instant());
+        access.log().recordAll(ownership, decision);
         if (decision instanceof AccessDecision.Deny deny) {
             log.info("Refused to {} {} for {}: {}", verb, resource.fhirType(), access.reader().requester().describe(), deny.reason());
             throw Refusals.forbidden("You may not " + verb + " this " + resource.fhirType() + ": " + deny.reason() + ".");

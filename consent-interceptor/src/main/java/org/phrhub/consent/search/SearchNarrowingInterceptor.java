@@ -14,7 +14,6 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
 import java.time.Clock;
 import java.util.Collection;
@@ -69,7 +68,7 @@ public final class SearchNarrowingInterceptor {
         if (request == null || request instanceof SystemRequestDetails) {
             return;
         }
-        AccessContext access = contexts.of(request).orElseThrow(() -> refusal("The request carries no verified identity."));
+        AccessContext access = contexts.of(request).orElseThrow(() -> Refusals.forbidden("The request carries no verified identity."));
         String type = search.getResourceType();
         RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(type);
         if (!PATIENT.equals(type) && definition.getSearchParamsForCompartmentName(PATIENT).isEmpty()) {
@@ -105,18 +104,15 @@ public final class SearchNarrowingInterceptor {
 
     private void narrowByConsents(AccessContext access, String type, RuntimeResourceDefinition definition,
             SearchParameterMap params) {
-        Set<String> named = patientsNamedIn(definition, params);
-        Set<String> candidates;
-        if (V3ActReason.ETREAT.equals(access.reader().purpose())) {
-            if (named.isEmpty()) {
-                throw refusal("Emergency access reads one patient's record at a time: add patient=Patient/<id> to the search.");
+        // A search that names its patients is decided for those alone; otherwise for every patient
+        // whose Consents name the reader.
+        Set<String> candidates = patientsNamedIn(definition, params);
+        if (candidates.isEmpty()) {
+            if (V3ActReason.ETREAT.equals(access.reader().purpose())) {
+                throw Refusals.forbidden("Emergency access reads one patient's record at a time:"
+                        + " add patient=Patient/<id> to the search.");
             }
-            candidates = named;
-        } else {
-            candidates = new LinkedHashSet<>(records.patientsNaming(access.reader().actorReferences()));
-            if (!named.isEmpty()) {
-                candidates.retainAll(named);
-            }
+            candidates = records.patientsNaming(access.reader().actorReferences());
         }
         access.preload(candidates);
         Map<DataFilter, Set<String>> groups = new LinkedHashMap<>();
@@ -126,7 +122,7 @@ public final class SearchNarrowingInterceptor {
                 case SearchScope.None ignored -> { }
                 case SearchScope.Filtered filtered ->
                         groups.computeIfAbsent(filtered.filter(), f -> new LinkedHashSet<>()).add(patient);
-                case SearchScope.Unexpressible unexpressible -> throw refusal("This search cannot be answered exactly: "
+                case SearchScope.Unexpressible unexpressible -> throw Refusals.forbidden("This search cannot be answered exactly: "
                         + unexpressible.why() + ". Read the resources one by one instead.");
             }
         }
@@ -135,7 +131,7 @@ public final class SearchNarrowingInterceptor {
             return;
         }
         if (groups.size() > 1) {
-            throw refusal("The patients you may see allowed you different parts of their records, so one search"
+            throw Refusals.forbidden("The patients you may see allowed you different parts of their records, so one search"
                     + " cannot cover them all: search one patient at a time with patient=Patient/<id>.");
         }
         Map.Entry<DataFilter, Set<String>> only = groups.entrySet().iterator().next();
@@ -152,7 +148,7 @@ public final class SearchNarrowingInterceptor {
             boolean chained = params.get(name).stream().flatMap(List::stream)
                     .anyMatch(p -> p instanceof ReferenceParam ref && ref.getChain() != null);
             if (name.startsWith("_has") || chained) {
-                throw refusal("Chained and _has search parameters test data you may not be allowed to see;"
+                throw Refusals.forbidden("Chained and _has search parameters test data you may not be allowed to see;"
                         + " search by the patient's id instead (" + name + ").");
             }
         }
@@ -213,9 +209,5 @@ public final class SearchNarrowingInterceptor {
         ReferenceOrListParam any = new ReferenceOrListParam();
         references.forEach(r -> any.addOr(new ReferenceParam(r)));
         return any;
-    }
-
-    private static ForbiddenOperationException refusal(String message) {
-        return Refusals.forbidden(message);
     }
 }

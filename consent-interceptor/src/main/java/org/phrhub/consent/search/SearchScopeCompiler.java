@@ -54,6 +54,8 @@ final class SearchScopeCompiler {
         }
         Probe probe = new Probe(reader, type, patient, inForce, now);
         RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(type);
+        // A class the type has no element for (a category of a Patient) never occurs on its data.
+        mentions.classCodes.removeIf(code -> definition.getSearchParam(parameterFor(code)) == null);
 
         boolean basePermitted = probe.permits(Set.of(), Set.of());
         Set<Code> include = new LinkedHashSet<>();
@@ -100,14 +102,6 @@ final class SearchScopeCompiler {
         Map<String, Set<Code>> excluded = new HashMap<>();
         for (Code code : overruling) {
             excluded.computeIfAbsent(parameterFor(code), p -> new LinkedHashSet<>()).add(code);
-        }
-        for (String parameter : excluded.keySet()) {
-            if (definition.getSearchParam(parameter) == null) {
-                return new SearchScope.Unexpressible(type + " has no " + parameter + " to search by");
-            }
-        }
-        if (includeParameter != null && definition.getSearchParam(includeParameter) == null) {
-            return new SearchScope.None();
         }
         return new SearchScope.Filtered(new DataFilter(includeParameter, include, excluded, excludeLabels));
     }
