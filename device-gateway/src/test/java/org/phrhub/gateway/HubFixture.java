@@ -1,0 +1,37 @@
+package org.phrhub.gateway;
+
+import java.util.List;
+import org.phrhub.testsupport.OncePerRun;
+import org.phrhub.testsupport.fhirserver.FhirServerProcess;
+import org.phrhub.testsupport.keycloak.TestKeycloak;
+import org.phrhub.testsupport.postgres.TestPostgres;
+
+/**
+ * The real hub for the gateway's end-to-end tests, once per test JVM: this run's PostgreSQL, Keycloak
+ * with the phr-hub realm, and the packaged FHIR server with the demo patients, as its own process so
+ * tests can stop and start it.
+ */
+public final class HubFixture {
+
+    /** The demo realm's secret of the device-gateway client. */
+    public static final String GATEWAY_SECRET = "device-gateway-secret";
+
+    private static final class Holder {
+        static final OncePerRun<FhirServerProcess> SERVER = OncePerRun.attempt(() -> FhirServerProcess.start(
+                TestPostgres.database(), TestKeycloak.instance().issuer(), List.of("--phrhub.demo.seed=true")));
+    }
+
+    private HubFixture() {}
+
+    public static FhirServerProcess server() {
+        FhirServerProcess server = Holder.SERVER.get();
+        if (!server.isRunning()) {
+            server.restart(); // a test that stopped it failed before starting it again
+        }
+        return server;
+    }
+
+    public static TestKeycloak keycloak() {
+        return TestKeycloak.instance();
+    }
+}
