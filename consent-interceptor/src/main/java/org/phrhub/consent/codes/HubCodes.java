@@ -19,5 +19,13 @@ public final class HubCodes {
     public static final String MEDICATION = "medication";
     public static final String PROBLEM_LIST = "problem-list";
 
+    /**
+     * Identifier systems of the Devices home gateways register: a monitor (or a user slot of one) bound
+     * to a patient, and a gateway itself.
+     */
+    public static final java.util.Set<String> GATEWAY_DEVICE_SYSTEMS = java.util.Set.of(
+            "https://phr-hub.example/fhir/sid/monitor-binding",
+            "https://phr-hub.example/fhir/sid/device-gateway");
+
     private HubCodes() {}
 }

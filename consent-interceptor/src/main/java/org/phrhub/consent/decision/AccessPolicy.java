@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
+import org.phrhub.consent.codes.HubCodes;
 import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
@@ -188,6 +189,23 @@ public final class AccessPolicy {
         return decideByConsents(reader, resource, data.patients(), consents, AccessKind.WRITE, now);
     }
 
+    /**
+     * What a machine client may change of what is stored. The home gateway stores readings once and
+     * never changes them; the only resources it updates are the monitor and gateway Devices it created
+     * itself (a monitor handed to another patient). Other writers are decided by {@link #decideWrite}.
+     */
+    public AccessDecision decideChange(Requester requester, IBaseResource stored) {
+        if (!requester.hasRole(HubRole.DEVICE_GATEWAY)) {
+            return AccessDecision.permit("changes are decided as writes");
+        }
+        if (stored instanceof org.hl7.fhir.r4.model.Device device && device.getIdentifier().stream()
+                .anyMatch(identifier -> HubCodes.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()))) {
+            return AccessDecision.permit("a gateway keeps the monitor and gateway Devices it registered up to date");
+        }
+        return AccessDecision.deny("a device gateway only adds readings and registers monitors; it does not change stored "
+                + stored.fhirType() + " resources");
+    }
+
     /** Every patient the data is about must allow it. */
     private AccessDecision decideByConsents(Reader reader, IBaseResource resource, Set<String> patients,
             Function<String, List<Consent>> consents, AccessKind kind, Instant now) {
@@ -202,6 +220,16 @@ public final class AccessPolicy {
         }
         AccessDecision.Permit permit = (AccessDecision.Permit) last;
         return new AccessDecision.Permit(permit.reason(), basis, permit.emergency());
+    }
+
+    /**
+     * Whether a conditional create or update of this type by this requester may look for its match among
+     * all resources of the type. A machine client reads nothing, but without the match its re-sent data
+     * would be stored twice; the match only tells it that a resource with the identifier it already knows
+     * exists. Everyone else's matches are narrowed like their searches.
+     */
+    public boolean mayResolveConditionalWrite(Requester requester, String resourceType) {
+        return writableTypes(requester).contains(resourceType);
     }
 
     /** Readers whose access to patient data comes from the patients' Consents. */

@@ -1,5 +1,6 @@
 package org.phrhub.consent.hapi;
 
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -39,6 +40,8 @@ public final class HubConsentService implements IConsentService {
             RestOperationTypeEnum.PATCH,
             RestOperationTypeEnum.TRANSACTION,
             RestOperationTypeEnum.BATCH);
+
+    private static final Set<RequestTypeEnum> WRITING_VERBS = EnumSet.of(RequestTypeEnum.POST, RequestTypeEnum.PUT, RequestTypeEnum.PATCH);
 
     private final AccessContexts contexts;
     private final AccessPolicy policy;
@@ -112,6 +115,9 @@ public final class HubConsentService implements IConsentService {
             return ConsentOutcome.REJECT;
         }
         AccessContext access = found.get();
+        if (isConditionalMatch(request, access, resource)) {
+            return ConsentOutcome.PROCEED;
+        }
         DataOwnership ownership = policy.compartment().ownershipOf(resource);
         AccessDecision decision = policy.decideRead(access.reader(), resource, ownership, access::consentsOf, clock.instant());
         if (decision.isPermit()) {
@@ -126,6 +132,17 @@ public final class HubConsentService implements IConsentService {
         }
         access.log().recordAll(ownership, decision);
         return ConsentOutcome.REJECT;
+    }
+
+    /**
+     * HAPI shows a conditional write's match to the consent service before using it; a machine writer may
+     * have it matched (see {@link AccessPolicy#mayResolveConditionalWrite}). Only while writing: a read
+     * entry of a transaction carries the transaction's operation type too, but its own verb, GET.
+     */
+    private boolean isConditionalMatch(RequestDetails request, AccessContext access, IBaseResource resource) {
+        return WRITING_VERBS.contains(request.getRequestType())
+                && WRITES.contains(request.getRestOperationType())
+                && policy.mayResolveConditionalWrite(access.reader().requester(), resource.fhirType());
     }
 
     /** Work the server does on its own behalf (start-up, jobs, seeding) rather than for a caller. */

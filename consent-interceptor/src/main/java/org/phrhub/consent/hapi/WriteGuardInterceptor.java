@@ -39,6 +39,7 @@ public final class WriteGuardInterceptor {
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
     public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+        requireChange(request, oldResource);
         // Both versions: nobody may take over another patient's resource, nor move theirs elsewhere.
         requireWrite(request, oldResource, "change");
         requireWrite(request, newResource, "store");
@@ -61,6 +62,17 @@ public final class WriteGuardInterceptor {
         if (request != null) {
             WrittenResources.remember(request, newResource);
         }
+    }
+
+    private void requireChange(RequestDetails request, IBaseResource stored) {
+        if (HubConsentService.isInternal(request)) {
+            return;
+        }
+        contexts.of(request).ifPresent(access -> {
+            if (policy.decideChange(access.reader().requester(), stored) instanceof AccessDecision.Deny deny) {
+                throw Refusals.forbidden("You may not change this " + stored.fhirType() + ": " + deny.reason() + ".");
+            }
+        });
     }
 
     private void requireWrite(RequestDetails request, IBaseResource resource, String verb) {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.context.RuntimeSearchParam;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.dao.MatchResourceUrlService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -47,6 +48,7 @@ public final class SearchNarrowingInterceptor {
     private static final String ID = "_id";
 
     private final AccessContexts contexts;
+    private final AccessPolicy policy;
     private final ConsentRecords records;
     private final SearchScopeCompiler compiler;
     private final FhirContext fhirContext;
@@ -57,6 +59,7 @@ public final class SearchNarrowingInterceptor {
     public SearchNarrowingInterceptor(AccessContexts contexts, ConsentRecords records, AccessPolicy policy,
             FhirContext fhirContext, Clock clock) {
         this.contexts = contexts;
+        this.policy = policy;
         this.records = records;
         this.compiler = new SearchScopeCompiler(policy.engine(), fhirContext);
         this.fhirContext = fhirContext;
@@ -75,6 +78,9 @@ public final class SearchNarrowingInterceptor {
             return; // directory data: whether the reader sees it at all is decided per resource
         }
         Requester requester = access.reader().requester();
+        if (MatchResourceUrlService.isDuringMatchUrlQuerySpan(request) && policy.mayResolveConditionalWrite(requester, type)) {
+            return; // a conditional write looking for the resource it would otherwise store twice
+        }
         Optional<String> self = requester.ownPatientReference();
         if (self.isPresent()) {
             limitToPatients(definition, params, Set.of(self.get()));

@@ -27,7 +27,8 @@ public final class UploadCommand implements Callable<Integer> {
             OutboxUploader.Pass pass = gateway.uploader().uploadPending();
             spec.commandLine().getOut().printf("uploaded %d, dead letters %d, waiting for pairing %d%n",
                     pass.uploaded(), pass.deadLettered(), pass.unbound());
-            return 0;
+            // Dead letters are kept, but someone must look at them (status shows why).
+            return pass.deadLettered() == 0 ? 0 : GatewayCommand.EXIT_FAILED;
         } catch (UploadException e) {
             gateway.uploadState().recordFailure(e.getMessage());
             spec.commandLine().getErr().println("upload failed, readings kept in the outbox: " + e.getMessage());

@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.TemporalPrecisionEnum;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.phrhub.gateway.ble.Indication;
 import org.phrhub.gateway.ble.decode.BloodPressureMeasurement;
 import org.phrhub.gateway.ble.decode.DeviceTimestamp;
@@ -159,9 +159,9 @@ public final class BloodPressureObservations {
     /** The special values of IEEE 11073 SFLOAT, as FHIR's data-absent reasons. */
     private static CodeableConcept absentReason(SFloat value) {
         String code = switch (value.kind()) {
-            case NAN -> "NaN";
-            case POSITIVE_INFINITY -> "PINF";
-            case NEGATIVE_INFINITY -> "NINF";
+            case NAN -> "not-a-number";
+            case POSITIVE_INFINITY -> "positive-infinity";
+            case NEGATIVE_INFINITY -> "negative-infinity";
             case NRES, RESERVED, NUMBER -> "error";
         };
         return new CodeableConcept().addCoding(new Coding(PhdSystems.DATA_ABSENT_REASON, code, null))

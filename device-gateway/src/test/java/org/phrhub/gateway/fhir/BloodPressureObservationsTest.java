@@ -112,7 +112,7 @@ class BloodPressureObservationsTest {
         Observation bp = reading.bloodPressure();
         assertThat(bp.getComponent()).allSatisfy(component -> {
             assertThat(component.hasValue()).isFalse();
-            assertThat(component.getDataAbsentReason().getCodingFirstRep().getCode()).isEqualTo("NaN");
+            assertThat(component.getDataAbsentReason().getCodingFirstRep().getCode()).isEqualTo("not-a-number");
         });
         assertThat(bp.getNoteFirstRep().getText()).contains("failed measurement");
         assertThat(reading.others().getFirst().hasValue()).isFalse();

@@ -19,6 +19,7 @@ import org.phrhub.gateway.ble.Indication;
 import org.phrhub.gateway.ble.MonitorInfo;
 import org.phrhub.gateway.config.GatewaySettings;
 import org.phrhub.gateway.pairing.Binding;
+import org.phrhub.testsupport.fhirserver.FhirServerProcess;
 import java.net.URI;
 
 /** Readings travel outbox → FHIR transaction → the real hub (Keycloak, FHIR server, PostgreSQL) exactly once. */
@@ -96,9 +97,10 @@ class ReadingUploadEndToEndTest {
         Gateway gateway = gateway(5);
         MonitorInfo monitor = TestMonitors.fresh();
         Binding binding = gateway.pairing().pair(monitor, Optional.of(1), "Patient/taro", Optional.empty());
+        FhirServerProcess server = HubFixture.server();
         Thread uploads = Thread.ofPlatform().start(() -> gateway.uploader().runUntilInterrupted(Duration.ofMillis(200)));
         try {
-            HubFixture.server().stop();
+            server.stop();
             for (Indication reading : TestMonitors.readings(12, LocalDateTime.of(2026, 10, 3, 7, 0), TOKYO)) {
                 gateway.outbox().append(monitor, reading);
                 gateway.uploader().wake();
@@ -107,7 +109,7 @@ class ReadingUploadEndToEndTest {
             assertThat(gateway.outbox().pending()).hasSize(12);
             assertThat(gateway.outbox().deadLetters()).isEmpty();
 
-            HubFixture.server().restart();
+            server.restart();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> gateway.outbox().pending().isEmpty());
         } finally {

@@ -2,7 +2,9 @@ package org.phrhub.fhirserver.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,89 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
             // The refusal names what was asked for, never what is stored.
             assertThat(refused.body()).doesNotContain("\"resourceType\":\"Observation\"").doesNotContain("8867-4");
         }
+    }
+
+    @Test
+    void deviceGatewayResendingAReadingStoresItOnce() {
+        String gateway = clientToken("device-gateway");
+        String identifier = "resend-" + java.util.UUID.randomUUID();
+        Bundle upload = conditionalReading(identifier);
+
+        FhirHttp.Response first = fhir.post("", gateway, upload);
+        FhirHttp.Response second = fhir.post("", gateway, conditionalReading(identifier));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        Bundle.BundleEntryResponseComponent created = first.bundle().getEntryFirstRep().getResponse();
+        Bundle.BundleEntryResponseComponent matched = second.bundle().getEntryFirstRep().getResponse();
+        assertThat(created.getStatus()).startsWith("201");
+        assertThat(matched.getStatus()).startsWith("200");
+        assertThat(new IdType(matched.getLocation()).toUnqualifiedVersionless())
+                .isEqualTo(new IdType(created.getLocation()).toUnqualifiedVersionless());
+        FhirHttp.Response stored = fhir.get("Observation?identifier=" + READINGS + "%7C" + identifier, tokenOf("hanako"));
+        assertThat(stored.bundle().getEntry()).hasSize(1);
+    }
+
+    @Test
+    void deviceGatewayCannotChangeAStoredReadingNorReadOneThroughATransaction() {
+        String gateway = clientToken("device-gateway");
+        FhirHttp.Response created = fhir.post("", gateway, conditionalReading("fixed-" + java.util.UUID.randomUUID()));
+        IdType stored = new IdType(created.bundle().getEntryFirstRep().getResponse().getLocation()).toUnqualifiedVersionless();
+        Observation changed = Observations.heartRate("Patient/hanako", 180);
+        changed.setId(stored);
+
+        FhirHttp.Response update = fhir.put(stored.getValue(), gateway, changed);
+        Bundle read = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        read.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(stored.getValue());
+        FhirHttp.Response readThroughTransaction = fhir.post("", gateway, read);
+
+        assertThat(update.status()).as(update.toString()).isEqualTo(403);
+        assertThat(update.diagnostics()).contains("does not change stored Observation");
+        assertThat(readThroughTransaction.body()).doesNotContain("8867-4");
+        assertThat(fhir.get(stored.getValue(), tokenOf("hanako")).resource(Observation.class).getValueQuantity().getValue())
+                .isEqualByComparingTo("72");
+    }
+
+    @Test
+    void deviceGatewayRegistersAMonitorOnceAndKeepsItsDeviceUpToDate() {
+        String gateway = clientToken("device-gateway");
+        String binding = "0A:7E:57:" + String.format("%02X", new java.util.Random().nextInt(256)) + ":00:01/user-1";
+
+        FhirHttp.Response first = fhir.post("", gateway, monitorRegistration(binding, "Patient/hanako"));
+        FhirHttp.Response again = fhir.post("", gateway, monitorRegistration(binding, "Patient/taro"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        IdType device = new IdType(first.bundle().getEntryFirstRep().getResponse().getLocation()).toUnqualifiedVersionless();
+        assertThat(new IdType(again.bundle().getEntryFirstRep().getResponse().getLocation()).toUnqualifiedVersionless())
+                .isEqualTo(device);
+        assertThat(fhir.get(device.getValue(), tokenOf("taro")).resource(org.hl7.fhir.r4.model.Device.class)
+                .getPatient().getReference()).isEqualTo("Patient/taro");
+    }
+
+    private static Bundle monitorRegistration(String binding, String patient) {
+        org.hl7.fhir.r4.model.Device monitor = new org.hl7.fhir.r4.model.Device();
+        monitor.addIdentifier().setSystem(MONITORS).setValue(binding);
+        monitor.setPatient(new Reference(patient));
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(monitor).getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Device?identifier=" + java.net.URLEncoder.encode(MONITORS + "|" + binding, java.nio.charset.StandardCharsets.UTF_8));
+        return bundle;
+    }
+
+    private static final String MONITORS = "https://phr-hub.example/fhir/sid/monitor-binding";
+    private static final String READINGS = "https://phr-hub.example/fhir/sid/phd-reading";
+
+    /** A home reading as the gateway uploads it: created only if its identifier is new. */
+    private static Bundle conditionalReading(String identifier) {
+        Observation reading = Observations.heartRate("Patient/hanako", 72);
+        reading.addIdentifier().setSystem(READINGS).setValue(identifier);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(reading).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Observation")
+                .setIfNoneExist("identifier=" + READINGS + "%7C" + identifier);
+        return bundle;
     }
 
     @Test
