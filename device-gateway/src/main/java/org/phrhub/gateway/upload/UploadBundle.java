@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
@@ -36,8 +35,8 @@ public final class UploadBundle {
     public Bundle build(List<PreparedReading> readings) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         String gateway = IdType.newRandomUuid().getValue();
-        add(bundle, gateway, MonitorDevices.gateway(gatewayId), Bundle.HTTPVerb.POST, "Device",
-                "Device?identifier=" + token(PhdSystems.GATEWAY, gatewayId), true);
+        createIfAbsent(bundle, gateway, MonitorDevices.gateway(gatewayId),
+                "Device?identifier=" + token(PhdSystems.GATEWAY, gatewayId));
 
         Map<String, String> sensors = new LinkedHashMap<>();
         java.util.Set<String> readingIdentifiers = new java.util.HashSet<>();
@@ -46,9 +45,11 @@ public final class UploadBundle {
             String key = MonitorDevices.bindingKey(binding.address(), binding.userId());
             String sensor = sensors.computeIfAbsent(key, k -> {
                 String fullUrl = IdType.newRandomUuid().getValue();
-                // Conditional update: the Device follows the binding (e.g. a monitor handed to another patient).
-                add(bundle, fullUrl, MonitorDevices.sensor(binding, reading.entry().monitor()), Bundle.HTTPVerb.PUT,
-                        "Device?identifier=" + token(PhdSystems.MONITOR_BINDING, k), null, false);
+                // Pairing registered the Device; this only restores it should the hub have lost it. A conditional
+                // create, not update: HAPI runs a transaction's updates after its creates, too late for the
+                // readings' references to it.
+                createIfAbsent(bundle, fullUrl, MonitorDevices.sensor(binding, reading.entry().monitor()),
+                        "Device?identifier=" + token(PhdSystems.MONITOR_BINDING, k));
                 return fullUrl;
             });
             ReadingSubject subject = new ReadingSubject(binding.patient(), deviceKey(reading), sensor, gateway);
@@ -58,23 +59,21 @@ public final class UploadBundle {
             }
             for (Observation observation : mapped.all()) {
                 String identifier = observation.getIdentifierFirstRep().getValue();
-                add(bundle, observation.getIdElement().getValue(), observation, Bundle.HTTPVerb.POST, "Observation",
-                        "identifier=" + token(PhdSystems.READING_IDENTIFIER, identifier), true);
+                createIfAbsent(bundle, observation.getIdElement().getValue(), observation,
+                        "Observation?identifier=" + token(PhdSystems.READING_IDENTIFIER, identifier));
             }
         }
         return bundle;
     }
 
-    private static void add(Bundle bundle, String fullUrl, Resource resource, Bundle.HTTPVerb verb, String url,
-            String condition, Boolean conditionalCreate) {
-        Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
+    /** A conditional create: {@code match} is the search that finds the resource if it is already stored. */
+    private static void createIfAbsent(Bundle bundle, String fullUrl, Resource resource, String match) {
+        int query = match.indexOf('?');
         resource.setId((String) null);
-        if (Boolean.TRUE.equals(conditionalCreate)) {
-            entry.getRequest().setMethod(verb).setUrl(url.contains("?") ? url.substring(0, url.indexOf('?')) : url)
-                    .setIfNoneExist(condition.contains("?") ? condition.substring(condition.indexOf('?') + 1) : condition);
-        } else {
-            entry.getRequest().setMethod(verb).setUrl(condition);
-        }
+        bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl(match.substring(0, query))
+                .setIfNoneExist(match.substring(query + 1));
     }
 
     /** The monitor in reading identifiers: its System ID when it has one, else its address; plus the user slot. */
