@@ -14,6 +14,8 @@ import org.phrhub.gateway.ble.IndicationSink;
 import org.phrhub.gateway.ble.MonitorLink;
 import org.phrhub.gateway.ble.MonitorLinkException;
 import org.phrhub.gateway.ble.SessionReport;
+import org.phrhub.gateway.ble.decode.BloodPressureFeature;
+import org.phrhub.gateway.ble.decode.MalformedMeasurementException;
 import org.phrhub.gateway.ble.tinyb.TinyBBluetooth;
 import org.phrhub.gateway.pairing.Binding;
 import org.phrhub.gateway.upload.OutboxUploader;
@@ -69,6 +71,17 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What the monitor can detect (Blood Pressure Feature), so a missing status flag is not read as "all fine". */
+    private static String features(SessionReport report) {
+        return report.bloodPressureFeature().map(bytes -> {
+            try {
+                return BloodPressureFeature.decode(bytes).toString();
+            } catch (MalformedMeasurementException e) {
+                return "unreadable (" + e.getMessage() + ")";
+            }
+        }).orElse("not reported");
+    }
+
     private Set<String> monitors(Gateway gateway) throws IOException {
         Set<String> addresses = new LinkedHashSet<>();
         gateway.bindings().all().stream().map(Binding::address).forEach(addresses::add);
@@ -79,8 +92,8 @@ public final class RunCommand implements Callable<Integer> {
     private static void collectFrom(MonitorLink bluetooth, String address, IndicationSink sink) throws IOException, InterruptedException {
         try {
             SessionReport report = bluetooth.collect(address, sink, CollectTimeouts.DEFAULT);
-            log.info("{}: {} reading(s), clock {}, session ended: {}{}", address, report.measurements(), report.clock(),
-                    report.end(), report.problem().map(p -> " (" + p + ")").orElse(""));
+            log.info("{}: {} reading(s), clock {}, features {}, session ended: {}{}", address, report.measurements(),
+                    report.clock(), features(report), report.end(), report.problem().map(p -> " (" + p + ")").orElse(""));
         } catch (MonitorLinkException e) {
             // Monitors advertise only around a measurement; not finding one is the normal case.
             log.debug("{} not collected: {}", address, e.getMessage());

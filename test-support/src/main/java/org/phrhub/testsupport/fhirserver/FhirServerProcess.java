@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.phrhub.testsupport.postgres.TestDatabase;
+import org.phrhub.testsupport.HttpProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +143,7 @@ public final class FhirServerProcess implements AutoCloseable {
                 throw new IllegalStateException("The FHIR server exited with code " + process.exitValue()
                         + " before it was ready. Last lines of " + logFile.toAbsolutePath() + ":\n" + tail(logFile));
             }
-            if (answersOk(readiness)) {
+            if (HttpProbe.answersOk(http, readiness)) {
                 return;
             }
             try {
@@ -155,18 +156,6 @@ public final class FhirServerProcess implements AutoCloseable {
         stop();
         throw new IllegalStateException("The FHIR server was not ready within " + START_TIMEOUT.toSeconds()
                 + " s. Last lines of " + logFile.toAbsolutePath() + ":\n" + tail(logFile));
-    }
-
-    private boolean answersOk(URI uri) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false; // not listening yet
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the FHIR server", e);
-        }
     }
 
     private static String tail(Path logFile) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.phrhub.testsupport.HttpProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +146,7 @@ final class KeycloakProcess {
                         + " before realm " + realmName + " was ready. Last lines of " + logFile.toAbsolutePath()
                         + ":\n" + logTail());
             }
-            if (answersOk(http, discovery)) {
+            if (HttpProbe.answersOk(http, discovery)) {
                 return;
             }
             try {
@@ -158,18 +159,6 @@ final class KeycloakProcess {
         throw new IllegalStateException("Keycloak did not serve realm " + realmName + " within "
                 + START_TIMEOUT.toSeconds() + " s (" + discovery + "). Last lines of " + logFile.toAbsolutePath()
                 + ":\n" + logTail());
-    }
-
-    private static boolean answersOk(HttpClient http, URI uri) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false; // not listening yet
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Keycloak to start", e);
-        }
     }
 
     /** Stops the server and everything it started, then removes this run's folder. */
