@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Observation;
 import org.phrhub.consent.codes.HubCodes;
 import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.requester.HubRole;
@@ -198,12 +200,39 @@ public final class AccessPolicy {
         if (!requester.hasRole(HubRole.DEVICE_GATEWAY)) {
             return AccessDecision.permit("changes are decided as writes");
         }
-        if (stored instanceof org.hl7.fhir.r4.model.Device device && device.getIdentifier().stream()
+        if (stored instanceof Device device && device.getIdentifier().stream()
                 .anyMatch(identifier -> HubCodes.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()))) {
             return AccessDecision.permit("a gateway keeps the monitor and gateway Devices it registered up to date");
         }
         return AccessDecision.deny("a device gateway only adds readings and registers monitors; it does not change stored "
                 + stored.fhirType() + " resources");
+    }
+
+    /**
+     * A reading from a home gateway must come from a monitor registered for the same patient: the gateway
+     * bound to that patient's device writes into their record, no other. Checked once the transaction has
+     * resolved its references, so the monitor may be registered in the same upload.
+     *
+     * @param monitor the stored Device the reading names, if any
+     */
+    public AccessDecision decideGatewayReading(Requester requester, IBaseResource reading,
+            Optional<Device> monitor) {
+        if (!requester.hasRole(HubRole.DEVICE_GATEWAY) || !(reading instanceof Observation observation)) {
+            return AccessDecision.permit("not a gateway's reading");
+        }
+        String subject = observation.getSubject().getReferenceElement().toUnqualifiedVersionless().getValue();
+        if (monitor.isEmpty()) {
+            return AccessDecision.deny("a device gateway's reading must name the registered monitor that took it (Observation.device)");
+        }
+        Device device = monitor.get();
+        boolean registeredByGateway = device.getIdentifier().stream()
+                .anyMatch(identifier -> HubCodes.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()));
+        String owner = device.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue();
+        if (!registeredByGateway || owner == null || !owner.equals(subject)) {
+            return AccessDecision.deny("the monitor " + device.getIdElement().toUnqualifiedVersionless().getValue()
+                    + " is not paired with " + subject);
+        }
+        return AccessDecision.permit("the monitor is paired with " + subject);
     }
 
     /** Every patient the data is about must allow it. */

@@ -38,7 +38,7 @@ public final class ConsentGuard implements AutoCloseable {
         this.auditWriter = new AsyncAuditWriter(auditSink);
         AuditTrail audit = new AuditTrail(auditWriter, clock);
         this.consentInterceptor = new ExactConsentInterceptor(new HubConsentService(contexts, policy, audit, clock));
-        this.writeGuard = new WriteGuardInterceptor(contexts, policy, clock);
+        this.writeGuard = new WriteGuardInterceptor(contexts, policy, records, clock);
         this.searchNarrowing = new SearchNarrowingInterceptor(contexts, records, policy, fhirContext, clock);
         this.explainProvider = new AccessExplainProvider(records, engine, settings, clock);
     }

@@ -6,13 +6,18 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
 
@@ -75,6 +80,22 @@ public final class ConsentRecords {
             actors.add("CareTeam/" + team.getIdElement().getIdPart());
         }
         return actors;
+    }
+
+    /**
+     * The monitor a reading names, as stored (in the writing transaction too, which this read joins).
+     * Empty when the reference names no stored Device.
+     */
+    public Optional<Device> device(String reference) {
+        IdType id = new IdType(reference);
+        if (!"Device".equals(id.getResourceType()) || !id.hasIdPart()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((Device) daos.getResourceDao("Device").read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
+        } catch (ResourceNotFoundException | ResourceGoneException e) {
+            return Optional.empty();
+        }
     }
 
     private List<IBaseResource> search(String type, SearchParameterMap query) {

@@ -5,10 +5,14 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.time.Clock;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Observation;
 import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.DataOwnership;
+import org.phrhub.consent.requester.Requester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +28,13 @@ public final class WriteGuardInterceptor {
 
     private final AccessContexts contexts;
     private final AccessPolicy policy;
+    private final ConsentRecords records;
     private final Clock clock;
 
-    public WriteGuardInterceptor(AccessContexts contexts, AccessPolicy policy, Clock clock) {
+    public WriteGuardInterceptor(AccessContexts contexts, AccessPolicy policy, ConsentRecords records, Clock clock) {
         this.contexts = contexts;
         this.policy = policy;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -52,9 +58,26 @@ public final class WriteGuardInterceptor {
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
     public void afterCreate(IBaseResource resource, RequestDetails request) {
-        if (request != null) {
-            WrittenResources.remember(request, resource);
+        if (request == null) {
+            return;
         }
+        requirePairedMonitor(request, resource);
+        WrittenResources.remember(request, resource);
+    }
+
+    /** Before commit, when a transaction's references point at stored resources: a refusal rolls it all back. */
+    private void requirePairedMonitor(RequestDetails request, IBaseResource resource) {
+        if (HubConsentService.isInternal(request) || !(resource instanceof Observation reading)) {
+            return;
+        }
+        contexts.of(request).ifPresent(access -> {
+            Requester requester = access.reader().requester();
+            Optional<Device> monitor = reading.hasDevice() ? records.device(reading.getDevice().getReference()) : Optional.empty();
+            if (policy.decideGatewayReading(requester, reading, monitor) instanceof AccessDecision.Deny deny) {
+                log.info("Refused a reading for {}: {}", requester.describe(), deny.reason());
+                throw Refusals.forbidden("You may not store this reading: " + deny.reason() + ".");
+            }
+        });
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)

@@ -13,18 +13,18 @@ import org.hl7.fhir.r4.model.Observation;
 import org.phrhub.gateway.HubFixture;
 
 /** Reads a patient's record from the hub as that patient (signed in through Keycloak), as a patient's app would. */
-final class HubRecord {
+public final class HubRecord {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final String patientUser;
 
-    HubRecord(String patientUser) {
+    public HubRecord(String patientUser) {
         this.patientUser = patientUser;
     }
 
     /** Every Observation the monitor's Device took, all pages. */
-    List<Observation> observationsOf(String sensorDevice) {
+    public List<Observation> observationsOf(String sensorDevice) {
         List<Observation> observations = new ArrayList<>();
         String next = HubFixture.server().fhirBaseUrl() + "/Observation?device=" + sensorDevice + "&_count=200";
         while (next != null) {
@@ -36,7 +36,7 @@ final class HubRecord {
     }
 
     /** Blood-pressure Observations of the device, counted by the server. */
-    int bloodPressureCount(String sensorDevice) {
+    public int bloodPressureCount(String sensorDevice) {
         return get(HubFixture.server().fhirBaseUrl() + "/Observation?device=" + sensorDevice
                 + "&code=http://loinc.org%7C85354-9&_summary=count").getTotal();
     }

@@ -2,6 +2,7 @@ package org.phrhub.fhirserver.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
@@ -18,12 +19,11 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
     @Test
     void deviceGatewayCreatesAnObservationButCanReadNothing() {
         String gateway = clientToken("device-gateway");
-        Observation reading = Observations.heartRate("Patient/hanako", 72);
 
-        FhirHttp.Response created = fhir.post("Observation", gateway, reading);
+        FhirHttp.Response created = fhir.post("", gateway, pairedReading("Patient/hanako", "Patient/hanako", "read-" + UUID.randomUUID()));
 
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.resource(Observation.class).getIdElement().getIdPart();
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        String id = new IdType(created.bundle().getEntry().get(1).getResponse().getLocation()).getIdPart();
         assertThat(fhir.get("Observation/" + id, tokenOf("hanako")).status())
                 .as("the reading is in hanako's record")
                 .isEqualTo(200);
@@ -43,16 +43,15 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
     @Test
     void deviceGatewayResendingAReadingStoresItOnce() {
         String gateway = clientToken("device-gateway");
-        String identifier = "resend-" + java.util.UUID.randomUUID();
-        Bundle upload = conditionalReading(identifier);
+        String identifier = "resend-" + UUID.randomUUID();
 
-        FhirHttp.Response first = fhir.post("", gateway, upload);
-        FhirHttp.Response second = fhir.post("", gateway, conditionalReading(identifier));
+        FhirHttp.Response first = fhir.post("", gateway, pairedReading("Patient/hanako", "Patient/hanako", identifier));
+        FhirHttp.Response second = fhir.post("", gateway, pairedReading("Patient/hanako", "Patient/hanako", identifier));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
-        Bundle.BundleEntryResponseComponent created = first.bundle().getEntryFirstRep().getResponse();
-        Bundle.BundleEntryResponseComponent matched = second.bundle().getEntryFirstRep().getResponse();
+        Bundle.BundleEntryResponseComponent created = first.bundle().getEntry().get(1).getResponse();
+        Bundle.BundleEntryResponseComponent matched = second.bundle().getEntry().get(1).getResponse();
         assertThat(created.getStatus()).startsWith("201");
         assertThat(matched.getStatus()).startsWith("200");
         assertThat(new IdType(matched.getLocation()).toUnqualifiedVersionless())
@@ -64,8 +63,8 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
     @Test
     void deviceGatewayCannotChangeAStoredReadingNorReadOneThroughATransaction() {
         String gateway = clientToken("device-gateway");
-        FhirHttp.Response created = fhir.post("", gateway, conditionalReading("fixed-" + java.util.UUID.randomUUID()));
-        IdType stored = new IdType(created.bundle().getEntryFirstRep().getResponse().getLocation()).toUnqualifiedVersionless();
+        FhirHttp.Response created = fhir.post("", gateway, pairedReading("Patient/hanako", "Patient/hanako", "fixed-" + UUID.randomUUID()));
+        IdType stored = new IdType(created.bundle().getEntry().get(1).getResponse().getLocation()).toUnqualifiedVersionless();
         Observation changed = Observations.heartRate("Patient/hanako", 180);
         changed.setId(stored);
 
@@ -84,7 +83,7 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
     @Test
     void deviceGatewayRegistersAMonitorOnceAndKeepsItsDeviceUpToDate() {
         String gateway = clientToken("device-gateway");
-        String binding = "0A:7E:57:" + String.format("%02X", new java.util.Random().nextInt(256)) + ":00:01/user-1";
+        String binding = "0A:7E:57:" + UUID.randomUUID() + "/user-1";
 
         FhirHttp.Response first = fhir.post("", gateway, monitorRegistration(binding, "Patient/hanako"));
         FhirHttp.Response again = fhir.post("", gateway, monitorRegistration(binding, "Patient/taro"));
@@ -105,22 +104,55 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(monitor).getRequest()
                 .setMethod(Bundle.HTTPVerb.PUT)
-                .setUrl("Device?identifier=" + java.net.URLEncoder.encode(MONITORS + "|" + binding, java.nio.charset.StandardCharsets.UTF_8));
+                .setUrl("Device?identifier=" + encode(MONITORS + "|" + binding));
         return bundle;
     }
 
     private static final String MONITORS = "https://phr-hub.example/fhir/sid/monitor-binding";
     private static final String READINGS = "https://phr-hub.example/fhir/sid/phd-reading";
 
-    /** A home reading as the gateway uploads it: created only if its identifier is new. */
-    private static Bundle conditionalReading(String identifier) {
-        Observation reading = Observations.heartRate("Patient/hanako", 72);
+    @Test
+    void deviceGatewayMayNotFileAReadingUnderAMonitorOfAnotherPatientNorWithoutOne() {
+        String gateway = clientToken("device-gateway");
+        Bundle underTarosMonitor = pairedReading("Patient/taro", "Patient/hanako", "stray-" + UUID.randomUUID());
+        Bundle withoutMonitor = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        withoutMonitor.addEntry().setResource(Observations.heartRate("Patient/hanako", 72)).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+
+        FhirHttp.Response stray = fhir.post("", gateway, underTarosMonitor);
+        FhirHttp.Response unpaired = fhir.post("", gateway, withoutMonitor);
+
+        assertThat(stray.status()).as(stray.toString()).isEqualTo(403);
+        assertThat(stray.diagnostics()).contains("is not paired with Patient/hanako");
+        assertThat(unpaired.status()).as(unpaired.toString()).isEqualTo(403);
+        assertThat(unpaired.diagnostics()).contains("must name the registered monitor");
+        // Refused whole: not even the monitor of the stray upload was registered.
+        String monitor = underTarosMonitor.getEntryFirstRep().getRequest().getIfNoneExist();
+        assertThat(fhir.get("Device?" + monitor, tokenOf("taro")).bundle().getEntry()).isEmpty();
+    }
+
+    /** A home reading as the gateway uploads it: the monitor that took it and the reading, each created only if new. */
+    private static Bundle pairedReading(String monitorOwner, String patient, String identifier) {
+        String binding = "0A:7E:57:" + monitorOwner + "/" + identifier;
+        org.hl7.fhir.r4.model.Device monitor = new org.hl7.fhir.r4.model.Device();
+        monitor.addIdentifier().setSystem(MONITORS).setValue(binding);
+        monitor.setPatient(new Reference(monitorOwner));
+        Observation reading = Observations.heartRate(patient, 72);
         reading.addIdentifier().setSystem(READINGS).setValue(identifier);
+        String monitorUrl = IdType.newRandomUuid().getValue();
+        reading.setDevice(new Reference(monitorUrl));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl(monitorUrl).setResource(monitor).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Device")
+                .setIfNoneExist("identifier=" + encode(MONITORS + "|" + binding));
         bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(reading).getRequest()
                 .setMethod(Bundle.HTTPVerb.POST).setUrl("Observation")
-                .setIfNoneExist("identifier=" + READINGS + "%7C" + identifier);
+                .setIfNoneExist("identifier=" + encode(READINGS + "|" + identifier));
         return bundle;
+    }
+
+    private static String encode(String token) {
+        return java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
