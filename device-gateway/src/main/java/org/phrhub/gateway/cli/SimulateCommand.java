@@ -81,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (once) {
             try {
                 OutboxUploader.Pass pass = uploader.uploadPending();
-                out.printf("uploaded %d, dead letters %d, waiting for pairing %d%n", pass.uploaded(), pass.deadLettered(), pass.unbound());
+                out.println(pass.describe());
                 return pass.deadLettered() == 0 ? 0 : GatewayCommand.EXIT_FAILED;
             } catch (UploadException e) {
                 spec.commandLine().getErr().println("upload failed, readings kept in the outbox: " + e.getMessage());

@@ -42,8 +42,8 @@ public final class StatusCommand implements Callable<Integer> {
         List<OutboxEntry> pending = outbox.pending();
         int ready = 0;
         Map<String, Integer> unbound = new LinkedHashMap<>();
-        for (OutboxEntry entry : pending) {
-            switch (triage.triage(entry)) {
+        for (ReadingTriage.Outcome outcome : triage.triage(pending)) {
+            switch (outcome) {
                 case ReadingTriage.Ready r -> ready++;
                 case ReadingTriage.Unbound u -> unbound.merge(u.monitorAndUser(), 1, Integer::sum);
                 case ReadingTriage.Unreadable u -> ready++; // moved to the dead letters by the next upload

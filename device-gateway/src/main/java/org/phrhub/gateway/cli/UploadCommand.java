@@ -25,8 +25,7 @@ public final class UploadCommand implements Callable<Integer> {
         Gateway gateway = hub.gateway(Clock.systemUTC());
         try {
             OutboxUploader.Pass pass = gateway.uploader().uploadPending();
-            spec.commandLine().getOut().printf("uploaded %d, dead letters %d, waiting for pairing %d%n",
-                    pass.uploaded(), pass.deadLettered(), pass.unbound());
+            spec.commandLine().getOut().println(pass.describe());
             // Dead letters are kept, but someone must look at them (status shows why).
             return pass.deadLettered() == 0 ? 0 : GatewayCommand.EXIT_FAILED;
         } catch (UploadException e) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.phrhub.gateway.outbox.Outbox;
-import org.phrhub.gateway.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,12 @@ public final class OutboxUploader {
     }
 
     /** What one pass did. */
-    public record Pass(int uploaded, int deadLettered, int unbound) {}
+    public record Pass(int uploaded, int deadLettered, int unbound) {
+
+        public String describe() {
+            return "uploaded " + uploaded + ", dead letters " + deadLettered + ", waiting for pairing " + unbound;
+        }
+    }
 
     /**
      * Uploads until nothing uploadable is left or the server cannot take more now.
@@ -55,13 +59,13 @@ public final class OutboxUploader {
         int deadLettered = 0;
         int unbound = 0;
         List<PreparedReading> ready = new ArrayList<>();
-        for (OutboxEntry entry : outbox.pending()) {
-            switch (triage.triage(entry)) {
+        for (ReadingTriage.Outcome outcome : triage.triage(outbox.pending())) {
+            switch (outcome) {
                 case ReadingTriage.Ready r -> ready.add(r.reading());
                 case ReadingTriage.Unbound u -> unbound++;
                 case ReadingTriage.Unreadable u -> {
                     outbox.moveToDeadLetters(u.entry(), u.reason());
-                    log.warn("Reading {} moved to the dead letters: {}", entry.id(), u.reason());
+                    log.warn("Reading {} moved to the dead letters: {}", u.entry().id(), u.reason());
                     deadLettered++;
                 }
             }
@@ -112,8 +116,7 @@ public final class OutboxUploader {
             try {
                 Pass pass = uploadPending();
                 if (pass.uploaded() > 0 || pass.deadLettered() > 0) {
-                    log.info("Uploaded {} reading(s), {} to the dead letters, {} waiting for pairing",
-                            pass.uploaded(), pass.deadLettered(), pass.unbound());
+                    log.info("Upload pass: {}", pass.describe());
                 }
                 backoff = retryInitial;
             } catch (UploadException e) {

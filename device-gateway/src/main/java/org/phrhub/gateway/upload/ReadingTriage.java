@@ -1,6 +1,7 @@
 package org.phrhub.gateway.upload;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.phrhub.gateway.ble.Indication;
 import org.phrhub.gateway.ble.decode.BloodPressureDecoder;
@@ -23,20 +24,26 @@ public final class ReadingTriage {
 
     public record Unreadable(OutboxEntry entry, String reason) implements Outcome {}
 
-    private final BindingStore bindings;
+    private final BindingStore store;
 
-    public ReadingTriage(BindingStore bindings) {
-        this.bindings = bindings;
+    public ReadingTriage(BindingStore store) {
+        this.store = store;
     }
 
-    public Outcome triage(OutboxEntry entry) throws IOException {
+    /** Sorts the entries against the bindings as they are now, read once for all of them. */
+    public List<Outcome> triage(List<OutboxEntry> entries) throws IOException {
+        List<Binding> bindings = store.all();
+        return entries.stream().map(entry -> triage(entry, bindings)).toList();
+    }
+
+    private Outcome triage(OutboxEntry entry, List<Binding> bindings) {
         Indication indication = entry.indication();
         if (!Indication.BLOOD_PRESSURE_MEASUREMENT.equals(indication.characteristic())) {
             return new Unreadable(entry, "characteristic " + indication.characteristic()
                     + " carries no stored reading (only 2A35 Blood Pressure Measurements are uploaded)");
         }
         // The user slot decides the binding, and reading it needs the profile; try the monitor's own profile first.
-        Optional<Binding> explicit = bindings.all().stream()
+        Optional<Binding> explicit = bindings.stream()
                 .filter(binding -> binding.address().equalsIgnoreCase(entry.monitor().address()))
                 .filter(binding -> binding.quirks().isPresent())
                 .findFirst();
@@ -50,7 +57,7 @@ public final class ReadingTriage {
                     + profile.id() + "): " + e.getMessage());
         }
         Optional<Integer> user = measurement.userId();
-        Optional<Binding> binding = bindings.find(entry.monitor().address(), user);
+        Optional<Binding> binding = bindings.stream().filter(b -> b.covers(entry.monitor().address(), user)).findFirst();
         if (binding.isEmpty()) {
             return new Unbound(entry, entry.monitor().address() + user.map(id -> " user " + id).orElse(""));
         }
