@@ -1,0 +1,44 @@
+package org.phrhub.ingest.codes;
+
+/**
+ * Code systems, identifier systems and extensions of JP Core (the OID forms its v1.1 profiles use) and of
+ * the Japanese master code tables SS-MIX2 files carry.
+ */
+public final class JpCore {
+
+    /** Patient number at an institution: this prefix followed by the 10-digit institution code. */
+    public static final String PATIENT_NUMBER_SYSTEM_PREFIX = "urn:oid:1.2.392.100495.20.3.51.1";
+    /** Medical institution code (医療機関コード). */
+    public static final String INSTITUTION_CODE = "urn:oid:1.2.392.100495.20.3.23";
+
+    /** MEDIS drug master, HOT9 (医薬品基準番号). */
+    public static final String HOT9 = "urn:oid:1.2.392.200119.4.403.1";
+    /** Individual drug code (YJ code). */
+    public static final String YJ = "urn:oid:1.2.392.100495.20.2.73";
+    /** MEDIS laboratory master, JLAC10 17 digits. */
+    public static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
+    /** MEDIS disease master, exchange code (病名交換用コード). */
+    public static final String MEDIS_DISEASE_EXCHANGE_CODE = "urn:oid:1.2.392.200119.4.101.6";
+    /** MEDIS disease master, key number (病名管理番号). */
+    public static final String MEDIS_DISEASE_KEY_NUMBER = "urn:oid:1.2.392.200119.4.101.2";
+    /** ICD-10 as the MHLW publishes it (2013 edition, all digits). */
+    public static final String ICD10_MHLW = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
+    /** JAMI medication usage codes, 16 digits. */
+    public static final String JAMI_USAGE = "urn:oid:1.2.392.200250.2.2.20";
+    /** Drug unit abbreviations (MERIT-9). */
+    public static final String MERIT9_UNIT = "urn:oid:1.2.392.100495.20.2.101";
+
+    /** Representation of a name: {@code IDE} ideographic (kanji), {@code SYL} syllabic (kana). */
+    public static final String NAME_REPRESENTATION_EXTENSION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
+    public static final String IDEOGRAPHIC = "IDE";
+    public static final String SYLLABIC = "SYL";
+
+    public static final String PATIENT_PROFILE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient";
+
+    private JpCore() {}
+
+    /** The identifier system of patient numbers at the institution with this 10-digit code. */
+    public static String patientNumberSystem(String institutionCode) {
+        return PATIENT_NUMBER_SYSTEM_PREFIX + institutionCode;
+    }
+}
