@@ -50,6 +50,14 @@ public final class FhirHttp {
                 .build());
     }
 
+    /** A body that is not FHIR, e.g. a zipped SS-MIX2 storage tree. */
+    public Response post(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     public Response put(String path, String token, IBaseResource resource) {
         return send(request(path, token)
                 .header("Content-Type", FHIR_JSON)

@@ -49,6 +49,8 @@ public final class AccessPolicy {
 
     private static final String EVERYTHING = "$everything";
     public static final String ACCESS_EXPLAIN = "$access-explain";
+    /** The regional EHR importer's operations: imports, enrolment of patient numbers, the identity review list. */
+    public static final Set<String> IMPORTER_OPERATIONS = Set.of("$import-ssmix2", "$import-bundle", "$enrol", "$identity-review");
 
     private final PatientCompartment compartment;
     private final DataDescriber describer;
@@ -88,6 +90,13 @@ public final class AccessPolicy {
                     ? AccessDecision.permit("each resource written is decided on its own")
                     : AccessDecision.deny(requester.describe() + " may not " + operation.describe()
                             + ": its role does not write data");
+        }
+        if (type == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
+                && operation.operationName().filter(IMPORTER_OPERATIONS::contains).isPresent()) {
+            return requester.hasRole(HubRole.EHR_IMPORTER)
+                    ? AccessDecision.permit("the EHR importer imports hospital records and enrols their patient numbers")
+                    : AccessDecision.deny(operation.describe() + " is for the ehr-importer client only, not for "
+                            + requester.describe());
         }
         if (!reads) {
             return AccessDecision.deny(requester.describe() + " may not " + operation.describe()

@@ -13,5 +13,11 @@ public final class HubImportCodes {
      */
     public static final String SOURCE_RECORD = "https://phr-hub.example/fhir/sid/ehr-source-record";
 
+    /** The city's common ID (共通ID): the key of a resident's one canonical Patient. */
+    public static final String COMMON_ID = "https://phr-hub.example/fhir/sid/common-id";
+
+    /** Where an imported resource came from, in {@code meta.source}: {@code <scheme>:<institution>/<path>}. */
+    public static final String SSMIX2_SOURCE_SCHEME = "urn:phr-hub:ssmix2:";
+
     private HubImportCodes() {}
 }

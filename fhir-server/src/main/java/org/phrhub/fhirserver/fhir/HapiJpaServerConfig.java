@@ -23,6 +23,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.phrhub.consent.hapi.ConsentGuard;
+import org.phrhub.fhirserver.ingest.ImportOperations;
 import org.phrhub.fhirserver.smart.SmartCapabilityStatementInterceptor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -108,13 +109,15 @@ public class HapiJpaServerConfig {
             IValidationSupport validationSupport,
             DatabaseBackedPagingProvider pagingProvider,
             ConsentGuard consentGuard,
-            SmartCapabilityStatementInterceptor smartCapabilities) {
+            SmartCapabilityStatementInterceptor smartCapabilities,
+            ImportOperations importOperations) {
         FhirContext fhirContext = systemDao.getContext();
         fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
 
         RestfulServer server = new RestfulServer(fhirContext);
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(systemProvider);
+        server.registerProvider(importOperations);
         JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport);
         capabilities.setImplementationDescription("PHR Hub FHIR server");

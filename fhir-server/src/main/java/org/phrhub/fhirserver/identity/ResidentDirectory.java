@@ -1,0 +1,91 @@
+package org.phrhub.fhirserver.identity;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.phrhub.ingest.codes.HubImportCodes;
+import org.phrhub.ingest.codes.JpCore;
+
+/**
+ * The residents' canonical Patients, one per city common ID, and the hospital patient numbers enrolled
+ * on them. Imported data refers to the canonical Patient its patient number is enrolled on; nothing is
+ * ever merged by a guess.
+ */
+public final class ResidentDirectory {
+
+    /** What an enrolment did. */
+    public enum Enrolment { LINKED, ALREADY_LINKED }
+
+    private final IFhirResourceDao<Patient> patients;
+
+    public ResidentDirectory(DaoRegistry daos) {
+        this.patients = daos.getResourceDao(Patient.class);
+    }
+
+    public Optional<Patient> byCommonId(String commonId) {
+        return single(HubImportCodes.COMMON_ID, commonId);
+    }
+
+    /** The canonical Patient this institution's patient number is enrolled on. */
+    public Optional<Patient> byPatientNumber(String institutionCode, String patientNumber) {
+        return single(JpCore.patientNumberSystem(institutionCode), patientNumber);
+    }
+
+    /**
+     * Links the patient number to the resident with the common ID: it becomes an identifier of their
+     * canonical Patient.
+     *
+     * @throws ResourceNotFoundException when no resident has the common ID
+     * @throws ResourceVersionConflictException when the number is enrolled on another resident already
+     */
+    public Enrolment enrol(String commonId, String institutionCode, String patientNumber) {
+        Patient resident = byCommonId(commonId).orElseThrow(() -> new ResourceNotFoundException(
+                "no resident has the common ID " + commonId + "; the city registers residents before hospitals enrol them"));
+        Optional<Patient> enrolled = byPatientNumber(institutionCode, patientNumber);
+        if (enrolled.isPresent()) {
+            if (sameResource(enrolled.get(), resident)) {
+                return Enrolment.ALREADY_LINKED;
+            }
+            throw new ResourceVersionConflictException("patient number " + patientNumber + " of institution "
+                    + institutionCode + " is enrolled on another resident; unlink it there first");
+        }
+        resident.addIdentifier(new Identifier().setSystem(JpCore.patientNumberSystem(institutionCode)).setValue(patientNumber));
+        patients.update(resident, new SystemRequestDetails());
+        return Enrolment.LINKED;
+    }
+
+    /** Residents who might be this hospital's patient: same birth date and gender; the caller compares names. */
+    public List<Patient> withBirthDateAndGender(String birthDate, String gender) {
+        SearchParameterMap search = SearchParameterMap.newSynchronous()
+                .add(Patient.SP_BIRTHDATE, new ca.uhn.fhir.rest.param.DateParam(birthDate))
+                .add(Patient.SP_GENDER, new TokenParam(gender));
+        return patients.search(search, new SystemRequestDetails()).getAllResources().stream()
+                .map(Patient.class::cast)
+                .filter(patient -> patient.getIdentifier().stream().anyMatch(id -> HubImportCodes.COMMON_ID.equals(id.getSystem())))
+                .toList();
+    }
+
+    private Optional<Patient> single(String system, String value) {
+        IBundleProvider found = patients.search(SearchParameterMap.newSynchronous()
+                .add(Patient.SP_IDENTIFIER, new TokenParam(system, value)), new SystemRequestDetails());
+        List<Patient> matches = found.getAllResources().stream().map(Patient.class::cast).toList();
+        if (matches.size() > 1) {
+            throw new ResourceVersionConflictException(matches.size() + " Patients carry the identifier " + system + "|"
+                    + value + "; the hub keeps one per resident: resolve the duplicates before importing");
+        }
+        return matches.stream().findFirst();
+    }
+
+    private static boolean sameResource(Patient a, Patient b) {
+        return a.getIdElement().getIdPart().equals(b.getIdElement().getIdPart());
+    }
+}

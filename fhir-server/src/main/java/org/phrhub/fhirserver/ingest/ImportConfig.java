@@ -1,0 +1,48 @@
+package org.phrhub.fhirserver.ingest;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import java.time.Clock;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.phrhub.fhirserver.identity.IdentityReviewList;
+import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
+import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
+import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The regional EHR import and identity linking, built once. */
+@Configuration
+@EnableConfigurationProperties(ImportProperties.class)
+public class ImportConfig {
+
+    /** The importer as the Provenance names it: the OAuth client every import comes through. */
+    static final Reference IMPORTER = new Reference()
+            .setIdentifier(new Identifier().setSystem("https://phr-hub.example/fhir/sid/oauth-client").setValue("ehr-importer"))
+            .setDisplay("PHR Hub regional EHR importer");
+
+    @Bean
+    public ResidentDirectory residentDirectory(DaoRegistry daos) {
+        return new ResidentDirectory(daos);
+    }
+
+    @Bean
+    public IdentityReviewList identityReviewList(JdbcTemplate jdbc, ResidentDirectory residents, Clock clock) {
+        return new IdentityReviewList(jdbc, residents, clock);
+    }
+
+    @Bean
+    public ImportOperations importOperations(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
+            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties) {
+        RecordWriter writer = new RecordWriter(daos, system, fhir, IMPORTER);
+        Ssmix2Import ssmix2 = new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, new HospitalDirectory(daos));
+        return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
+                residents, review);
+    }
+}

@@ -1,0 +1,118 @@
+package org.phrhub.fhirserver.ingest;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.phrhub.fhirserver.identity.IdentityReviewList;
+import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
+import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
+
+/**
+ * The importer's operations: {@code $import-ssmix2} (a zipped storage tree), {@code $enrol} (a hospital
+ * patient number onto a resident) and {@code $identity-review} (the hospital patients waiting for it). The
+ * access rules let only the {@code ehr-importer} client call them.
+ */
+public final class ImportOperations {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportOperations.class);
+
+    private final Ssmix2Import ssmix2;
+    private final ZippedStorage zips;
+    private final ResidentDirectory residents;
+    private final IdentityReviewList review;
+
+    public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, ResidentDirectory residents, IdentityReviewList review) {
+        this.ssmix2 = ssmix2;
+        this.zips = zips;
+        this.residents = residents;
+        this.review = review;
+    }
+
+    /** {@code POST /fhir/$import-ssmix2?institution=<10 digits>} with the zip as body. */
+    @Operation(name = "$import-ssmix2", manualRequest = true, idempotent = false)
+    public Parameters importSsmix2(HttpServletRequest request) {
+        String institution = request.getParameter("institution");
+        try {
+            HospitalDirectory.requireInstitutionCode(institution);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("$import-ssmix2 needs ?institution=: " + e.getMessage());
+        }
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("ssmix2-import-");
+            Path root = zips.unpack(request.getInputStream(), folder);
+            return ssmix2.importTree(root, institution).toParameters();
+        } catch (ZipException e) {
+            throw new InvalidRequestException("$import-ssmix2 takes a zip of an SS-MIX2 storage tree: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be unpacked: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    /** Links {@code patientNumber} of {@code institution} to the resident with {@code commonId}. */
+    @Operation(name = "$enrol", idempotent = false)
+    public Parameters enrol(
+            @OperationParam(name = "commonId", min = 1) StringType commonId,
+            @OperationParam(name = "institution", min = 1) StringType institution,
+            @OperationParam(name = "patientNumber", min = 1) StringType patientNumber) {
+        String code;
+        try {
+            code = HospitalDirectory.requireInstitutionCode(institution.getValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        ResidentDirectory.Enrolment enrolment = residents.enrol(commonId.getValue(), code, patientNumber.getValue());
+        review.resolve(code, patientNumber.getValue());
+        Parameters result = new Parameters();
+        result.addParameter("patient", residents.byCommonId(commonId.getValue()).orElseThrow().getIdElement()
+                .toUnqualifiedVersionless().getValue());
+        result.addParameter("linked", new BooleanType(enrolment == ResidentDirectory.Enrolment.LINKED));
+        return result;
+    }
+
+    /** The hospital patients held for identity review, each with the residents who might be them. */
+    @Operation(name = "$identity-review", idempotent = true)
+    public Parameters identityReview() {
+        Parameters result = new Parameters();
+        for (IdentityReviewList.Candidate candidate : review.candidates()) {
+            Parameters.ParametersParameterComponent part = result.addParameter().setName("candidate");
+            part.addPart().setName("institution").setValue(new StringType(candidate.institutionCode()));
+            part.addPart().setName("patientNumber").setValue(new StringType(candidate.patientNumber()));
+            candidate.kanaName().ifPresent(v -> part.addPart().setName("kanaName").setValue(new StringType(v)));
+            candidate.kanjiName().ifPresent(v -> part.addPart().setName("kanjiName").setValue(new StringType(v)));
+            candidate.birthDate().ifPresent(v -> part.addPart().setName("birthDate").setValue(new StringType(v)));
+            candidate.gender().ifPresent(v -> part.addPart().setName("gender").setValue(new StringType(v)));
+            part.addPart().setName("lastFile").setValue(new StringType(candidate.lastFile()));
+            candidate.suggestedResidents().forEach(v -> part.addPart().setName("suggestedResident").setValue(new StringType(v)));
+        }
+        return result;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A temporary folder left behind holds no state the hub relies on; say so and go on.
+            log.warn("Could not remove the unpacked upload {}: {}", folder, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.phrhub.fhirserver.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the regional EHR import ({@code phrhub.import.*}).
+ *
+ * @param maxUploadBytes the most an uploaded SS-MIX2 zip may unpack to
+ * @param maxUploadFiles the most files it may hold
+ */
+@ConfigurationProperties(prefix = "phrhub.import")
+public record ImportProperties(
+        @DefaultValue("1073741824") long maxUploadBytes,
+        @DefaultValue("200000") int maxUploadFiles) {}

@@ -1,0 +1,249 @@
+package org.phrhub.fhirserver.ingest;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.phrhub.ingest.codes.HubImportCodes;
+
+/**
+ * Stores one {@link SourceUnit} as one FHIR transaction, so a unit is stored whole or not at all. Each
+ * resource is put under a {@link StableIds stable id}; resources the unit's earlier import made and this
+ * one no longer has are deleted; the unit's Provenance names what it holds now. Importing the same unit
+ * again changes nothing: HAPI keeps the version of a resource put unchanged.
+ */
+public final class RecordWriter {
+
+    /** What storing a unit did. */
+    public sealed interface Outcome permits Stored, SupersededByStored {}
+
+    public record Stored(int created, int updated, int unchanged, int deleted) implements Outcome {}
+
+    /** The hub holds a newer occurrence of the unit: the older file changes nothing. */
+    public record SupersededByStored(Instant storedOccurrence) implements Outcome {}
+
+    private static final String PARTICIPANT_TYPES = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+    private static final String DATA_OPERATIONS = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
+    /** Units are stored one at a time per key: two imports of one record must not both create it. */
+    private static final Object[] KEY_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < KEY_LOCKS.length; i++) {
+            KEY_LOCKS[i] = new Object();
+        }
+    }
+
+    private final DaoRegistry daos;
+    private final IFhirSystemDao<Bundle, ?> system;
+    private final FhirContext fhir;
+    private final Reference importer;
+
+    /** @param importer who imports, as the Provenance's assembler (e.g. the importer client) */
+    public RecordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir, Reference importer) {
+        this.daos = daos;
+        this.system = system;
+        this.fhir = fhir;
+        this.importer = importer;
+    }
+
+    /**
+     * Stores the unit's resources. Each must carry a {@link HubImportCodes#SOURCE_RECORD} identifier; they
+     * may refer to each other by {@code urn:uuid:} placeholders in their ids.
+     */
+    public Outcome store(SourceUnit unit, List<Resource> resources) {
+        synchronized (lockOf(unit.key())) {
+            Optional<Provenance> earlier = read(Provenance.class, provenanceId(unit));
+            Optional<Instant> storedOccurrence = earlier.filter(Provenance::hasOccurredDateTimeType)
+                    .map(provenance -> provenance.getOccurredDateTimeType().getValue().toInstant());
+            if (storedOccurrence.isPresent() && storedOccurrence.get().isAfter(unit.occurred())) {
+                return new SupersededByStored(storedOccurrence.get());
+            }
+            Map<String, Resource> byReference = withStableIds(unit, resources);
+            Set<String> removed = new LinkedHashSet<>(earlier.map(RecordWriter::removableTargets).orElse(List.of()));
+            removed.removeAll(byReference.keySet());
+
+            Map<String, Optional<String>> previousVersions = new HashMap<>();
+            Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
+                previousVersions.put(entry.getKey(), versionOf(entry.getKey()));
+                put(transaction, entry.getKey(), entry.getValue());
+            }
+            for (String reference : removed) {
+                transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(reference);
+            }
+            put(transaction, "Provenance/" + provenanceId(unit), provenance(unit, byReference.keySet(), earlier.isEmpty()));
+
+            Bundle response = system.transaction(new SystemRequestDetails(), transaction);
+            int created = 0;
+            int updated = 0;
+            int unchanged = 0;
+            List<String> order = new ArrayList<>(byReference.keySet());
+            for (int i = 0; i < order.size(); i++) {
+                Optional<String> before = previousVersions.get(order.get(i));
+                String after = new IdType(response.getEntry().get(i).getResponse().getLocation()).getVersionIdPart();
+                if (before.isEmpty()) {
+                    created++;
+                } else if (before.get().equals(after)) {
+                    unchanged++;
+                } else {
+                    updated++;
+                }
+            }
+            return new Stored(created, updated, unchanged, removed.size());
+        }
+    }
+
+    /** The unit's file says "deleted": removes what its earlier import made, and its Provenance. */
+    public Stored remove(SourceUnit unit) {
+        synchronized (lockOf(unit.key())) {
+            Optional<Provenance> earlier = read(Provenance.class, provenanceId(unit));
+            if (earlier.isEmpty()) {
+                return new Stored(0, 0, 0, 0);
+            }
+            List<String> targets = removableTargets(earlier.get());
+            Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            for (String reference : targets) {
+                transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(reference);
+            }
+            // The Provenance goes too (its history keeps what the unit had made): it would otherwise refer to
+            // deleted resources, which the server's referential integrity refuses.
+            transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE)
+                    .setUrl("Provenance/" + provenanceId(unit));
+            system.transaction(new SystemRequestDetails(), transaction);
+            return new Stored(0, 0, 0, targets.size());
+        }
+    }
+
+    /** Gives each resource its stable id and points references between them at those ids. */
+    private Map<String, Resource> withStableIds(SourceUnit unit, List<Resource> resources) {
+        Map<String, String> placeholders = new HashMap<>();
+        Map<String, Resource> byReference = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            String ownId = resource.getIdElement().getValue();
+            if (ownId != null && !ownId.startsWith("urn:uuid:")) {
+                // A resource the hub keeps under its own id (a resident's canonical Patient): updated in place,
+                // never tagged as the hospital's, never deleted with the unit.
+                String reference = resource.getIdElement().toUnqualifiedVersionless().getValue();
+                resource.getMeta().setSource(unit.sourceUri());
+                byReference.put(reference, resource);
+                continue;
+            }
+            Identifier source = sourceRecord(resource);
+            if (source == null) {
+                throw new IllegalArgumentException(resource.fhirType() + " of " + unit.sourceName()
+                        + " carries no " + HubImportCodes.SOURCE_RECORD + " identifier");
+            }
+            String reference = resource.fhirType() + "/" + StableIds.of(resource.fhirType(), source);
+            if (byReference.containsKey(reference)) {
+                throw new IllegalArgumentException(unit.sourceName() + " holds two " + resource.fhirType()
+                        + " records with the identifier " + source.getValue());
+            }
+            if (ownId != null) {
+                placeholders.put(ownId, reference);
+            }
+            resource.setId(reference);
+            resource.getMeta().setSource(unit.sourceUri());
+            if (resource.getMeta().getTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR) == null) {
+                resource.getMeta().addTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR, "Hospital record (regional EHR)");
+            }
+            byReference.put(reference, resource);
+        }
+        for (Resource resource : byReference.values()) {
+            for (Reference reference : fhir.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+                String target = placeholders.get(reference.getReference());
+                if (target != null) {
+                    reference.setReference(target);
+                }
+            }
+        }
+        return byReference;
+    }
+
+    private static Identifier sourceRecord(Resource resource) {
+        if (resource.getChildByName("identifier") == null) {
+            return null;
+        }
+        for (var base : resource.listChildrenByName("identifier")) {
+            if (base instanceof Identifier identifier && HubImportCodes.SOURCE_RECORD.equals(identifier.getSystem())) {
+                return identifier;
+            }
+        }
+        return null;
+    }
+
+    private Provenance provenance(SourceUnit unit, Set<String> targets, boolean first) {
+        Provenance provenance = new Provenance();
+        targets.stream().sorted().forEach(target -> provenance.addTarget(new Reference(target)));
+        Date occurred = Date.from(unit.occurred());
+        provenance.setOccurred(new org.hl7.fhir.r4.model.DateTimeType(occurred));
+        // The source's own time, not the import's, so that importing the same file again stores nothing
+        // new; when the hub stored each version is its meta.lastUpdated.
+        provenance.setRecorded(occurred);
+        provenance.getActivity().addCoding().setSystem(DATA_OPERATIONS).setCode(first ? "CREATE" : "UPDATE");
+        provenance.addAgent().setWho(unit.organization())
+                .getType().addCoding().setSystem(PARTICIPANT_TYPES).setCode("author");
+        provenance.addAgent().setWho(importer)
+                .getType().addCoding().setSystem(PARTICIPANT_TYPES).setCode("assembler");
+        provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE)
+                .setWhat(new Reference().setDisplay(unit.sourceName())
+                        .setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(unit.sourceUri())));
+        provenance.getMeta().setSource(unit.sourceUri());
+        provenance.getMeta().addTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR, "Hospital record (regional EHR)");
+        return provenance;
+    }
+
+    /** What the unit made: its Provenance's targets, less the canonical Patients, which no unit owns. */
+    private static List<String> removableTargets(Provenance provenance) {
+        return provenance.getTarget().stream()
+                .map(target -> target.getReferenceElement().toUnqualifiedVersionless().getValue())
+                .filter(reference -> !reference.startsWith("Patient/"))
+                .toList();
+    }
+
+    private static void put(Bundle transaction, String reference, Resource resource) {
+        resource.setId(reference);
+        transaction.addEntry().setFullUrl(reference).setResource(resource)
+                .getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(reference);
+    }
+
+    private Optional<String> versionOf(String reference) {
+        IdType id = new IdType(reference);
+        Class<? extends IBaseResource> type = daos.getResourceDao(id.getResourceType()).getResourceType();
+        return read(type, id.getIdPart()).map(resource -> resource.getIdElement().getVersionIdPart());
+    }
+
+    private <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {
+        try {
+            return Optional.of(daos.getResourceDao(type).read(new IdType(fhir.getResourceType(type), id), new SystemRequestDetails()));
+        } catch (ResourceNotFoundException | ResourceGoneException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String provenanceId(SourceUnit unit) {
+        return StableIds.of("Provenance", unit.key());
+    }
+
+    private static Object lockOf(String key) {
+        return KEY_LOCKS[Math.floorMod(key.hashCode(), KEY_LOCKS.length)];
+    }
+}

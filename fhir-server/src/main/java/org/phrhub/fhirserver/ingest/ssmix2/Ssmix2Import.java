@@ -1,0 +1,135 @@
+package org.phrhub.fhirserver.ingest.ssmix2;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.hl7v2.model.Message;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.phrhub.fhirserver.identity.IdentityReviewList;
+import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.HospitalDirectory;
+import org.phrhub.fhirserver.ingest.ImportReport;
+import org.phrhub.fhirserver.ingest.ImportReport.FileOutcome;
+import org.phrhub.fhirserver.ingest.ImportReport.Status;
+import org.phrhub.fhirserver.ingest.RecordWriter;
+import org.phrhub.fhirserver.ingest.SourceUnit;
+import org.phrhub.ingest.codes.HubImportCodes;
+import org.phrhub.ingest.ssmix2.hl7.Hl7ReadException;
+import org.phrhub.ingest.ssmix2.hl7.Hl7Times;
+import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
+import org.phrhub.ingest.ssmix2.map.DataTypeMapper;
+import org.phrhub.ingest.ssmix2.map.MappingContext;
+import org.phrhub.ingest.ssmix2.map.MappingException;
+import org.phrhub.ingest.ssmix2.map.SourcePatient;
+import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
+import org.phrhub.ingest.ssmix2.storage.StorageFile;
+import org.phrhub.ingest.ssmix2.storage.StorageTree;
+
+/**
+ * Imports one hospital's SS-MIX2 storage tree. Per record (patient, date, data type, order, department)
+ * only the newest file counts: older ones are reported superseded, and a newest file flagged deleted
+ * removes what the record's earlier import made. Each file is checked, mapped and stored on its own, so a
+ * bad file changes nothing and the rest go on.
+ */
+public final class Ssmix2Import {
+
+    private final Ssmix2MessageReader reader = new Ssmix2MessageReader();
+    private final Ssmix2Mappers mappers;
+    private final RecordWriter writer;
+    private final ResidentDirectory residents;
+    private final IdentityReviewList review;
+    private final HospitalDirectory hospitals;
+
+    public Ssmix2Import(Ssmix2Mappers mappers, RecordWriter writer, ResidentDirectory residents,
+            IdentityReviewList review, HospitalDirectory hospitals) {
+        this.mappers = mappers;
+        this.writer = writer;
+        this.residents = residents;
+        this.review = review;
+        this.hospitals = hospitals;
+    }
+
+    public ImportReport importTree(Path root, String institutionCode) throws IOException {
+        HospitalDirectory.requireInstitutionCode(institutionCode);
+        ImportReport report = new ImportReport();
+        List<StorageTree.Entry> entries = new StorageTree(root).entries();
+        Reference hospital = hospitals.hospital(institutionCode);
+        Map<String, List<StorageFile>> byRecord = new LinkedHashMap<>();
+        for (StorageTree.Entry entry : entries) {
+            switch (entry) {
+                case StorageTree.Misplaced misplaced ->
+                        report.add(FileOutcome.of(misplaced.relativePath(), Status.ERROR, misplaced.reason()));
+                case StorageTree.Placed placed ->
+                        byRecord.computeIfAbsent(placed.file().name().recordKey(), key -> new ArrayList<>()).add(placed.file());
+            }
+        }
+        for (List<StorageFile> files : byRecord.values()) {
+            files.sort(Comparator.comparing((StorageFile file) -> file.name().occurrence()).thenComparing(StorageFile::relativePath));
+            StorageFile newest = files.getLast();
+            for (StorageFile older : files.subList(0, files.size() - 1)) {
+                report.add(FileOutcome.of(older.relativePath(), Status.SUPERSEDED,
+                        "superseded by " + newest.relativePath() + ", the newer file of the same record"));
+            }
+            report.add(importFile(newest, institutionCode, hospital));
+        }
+        return report;
+    }
+
+    private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital) {
+        String path = file.relativePath();
+        SourceUnit unit = new SourceUnit(institutionCode + "/" + file.name().recordKey(),
+                HubImportCodes.SSMIX2_SOURCE_SCHEME + institutionCode + "/" + path, path, hospital,
+                file.name().occurrence().atZone(Hl7Times.JAPAN).toInstant());
+        try {
+            if (file.name().deleted()) {
+                RecordWriter.Stored removed = writer.remove(unit);
+                return new FileOutcome(path, Status.DELETED, 0, 0, 0, removed.deleted(),
+                        removed.deleted() == 0 ? "flagged deleted; nothing of the record was stored" : "flagged deleted");
+            }
+            Optional<DataTypeMapper> mapper = mappers.forDataType(file.name().dataType());
+            if (mapper.isEmpty()) {
+                return FileOutcome.of(path, Status.SKIPPED, "data type " + file.name().dataType()
+                        + " is not imported (the hub reads " + String.join(", ", mappers.supported()) + ")");
+            }
+            Message message = reader.read(Files.readAllBytes(file.path()));
+            SourcePatient patient = SourcePatient.of(message);
+            if (!patient.patientNumber().equals(file.name().patientId())) {
+                return FileOutcome.of(path, Status.ERROR, "PID-3 names patient " + patient.patientNumber()
+                        + " but the file lies in the storage of patient " + file.name().patientId()
+                        + "; not imported, the hub does not guess which is right");
+            }
+            Optional<Patient> resident = residents.byPatientNumber(institutionCode, patient.patientNumber());
+            if (resident.isEmpty()) {
+                review.hold(institutionCode, patient, path);
+                return FileOutcome.of(path, Status.HELD, "patient number " + patient.patientNumber() + " of institution "
+                        + institutionCode + " is enrolled on no resident; held for identity review");
+            }
+            Reference subject = new Reference("Patient/" + resident.get().getIdElement().getIdPart());
+            List<Resource> resources = mapper.get().map(message, new MappingContext(institutionCode, file.name(), subject));
+            if (file.name().dataType().equals("ADT-00")) {
+                resources = List.of(CanonicalDemographics.absorb(resident.get(), (Patient) resources.getFirst()));
+            }
+            return switch (writer.store(unit, resources)) {
+                case RecordWriter.Stored stored -> new FileOutcome(path, Status.IMPORTED, stored.created(),
+                        stored.updated(), stored.unchanged(), stored.deleted(), null);
+                case RecordWriter.SupersededByStored newer -> FileOutcome.of(path, Status.SUPERSEDED,
+                        "the hub holds a newer file of this record (occurrence " + newer.storedOccurrence() + ")");
+            };
+        } catch (Hl7ReadException | MappingException e) {
+            return FileOutcome.of(path, Status.ERROR, e.getMessage());
+        } catch (IOException e) {
+            return FileOutcome.of(path, Status.ERROR, "cannot read the file: " + e.getMessage());
+        } catch (BaseServerResponseException | IllegalArgumentException e) {
+            return FileOutcome.of(path, Status.ERROR, "the hub refused what the file maps to: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.phrhub.fhirserver.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phrhub.fhirserver.FhirHttp;
+import org.phrhub.fhirserver.FhirServerIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A hospital's SS-MIX2 storage through {@code $import-ssmix2} into the real server, file by file. */
+class Ssmix2ImportTest extends FhirServerIntegrationTest {
+
+    private static final String ZIP = "application/zip";
+
+    @Autowired
+    DaoRegistry daos;
+
+    @TempDir
+    Path work;
+
+    /** Each test is a hospital of its own, so that its patient numbers are enrolled nowhere else. */
+    private final String institution = String.format("13%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+
+    @Test
+    void sampleStorageIsReportedFileByFileWithEachOfItsQuirks() {
+        String resident = newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        enrol(resident, "9999013");
+
+        ImportReports report = importStorage(StorageTrees.sample());
+
+        assertThat(report.file("999/901/9999013/-/ADT-00/").status()).isEqualTo("imported");
+        assertThat(report.file("000/000/0000001/20000401/ADT-31/").status()).isEqualTo("error");
+        assertThat(report.file("000/000/0000001/20000401/ADT-31/").reason()).get().asString()
+                .contains("file name and folder disagree", "patient 9999013", "data type OMP-11");
+        assertThat(report.file("000/000/0000001/20000401/OMP-11/0000001_20000401_OMP-11_123456789012346").status())
+                .isEqualTo("deleted");
+        assertThat(report.file("999/901/9999013/-/ADT-61/").reason()).get().asString()
+                .contains("PID-3 names patient 12345678", "storage of patient 9999013");
+        assertThat(report.file("999/901/9999013/-/PPR-01/").status()).isEqualTo("error");
+        assertThat(report.file("999/901/9999013/20111220/OML-11/").reason()).get().asString()
+                .contains("PID-3 names patient 0001000052");
+        assertThat(report.file("999/901/9999013/20111013/OMD/").status()).isEqualTo("skipped");
+        assertThat(report.file("999/901/9999013/20111013/OMD/").reason()).get().asString()
+                .contains("data type OMD is not imported");
+        assertThat(report.files()).hasSize(22);
+    }
+
+    @Test
+    void importingTheSameStorageTwiceChangesNothing() {
+        String resident = newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        enrol(resident, "9999013");
+        ImportReports first = importStorage(StorageTrees.sample());
+        String residentVersion = daos.getResourceDao(Patient.class)
+                .read(new org.hl7.fhir.r4.model.IdType(resident), new SystemRequestDetails()).getMeta().getVersionId();
+
+        ImportReports second = importStorage(StorageTrees.sample());
+
+        assertThat(second.total("created")).isZero();
+        assertThat(second.total("updated")).isZero();
+        assertThat(second.total("deleted")).isZero();
+        assertThat(second.total("unchanged")).isEqualTo(first.total("created") + first.total("updated") + first.total("unchanged"));
+        assertThat(second.files()).extracting(ImportReports.File::status)
+                .containsExactlyElementsOf(first.files().stream().map(ImportReports.File::status).toList());
+        assertThat(daos.getResourceDao(Patient.class).read(new org.hl7.fhir.r4.model.IdType(resident), new SystemRequestDetails())
+                .getMeta().getVersionId()).isEqualTo(residentVersion);
+    }
+
+    @Test
+    void unenrolledPatientIsHeldForReviewWithTheResidentWhoMatchesAndImportedOnceEnrolled() {
+        String lookalike = newResident("ｶﾝｼﾞｬ ﾀﾛｳ", "1948-04-05", AdministrativeGender.MALE);
+        Path storage = StorageTrees.copy(StorageTrees.sample(), work.resolve("storage"), "999/901/9999013/-/ADT-00");
+
+        ImportReports held = importStorage(storage);
+
+        assertThat(held.file("999/901/9999013/-/ADT-00/").status()).isEqualTo("held");
+        assertThat(held.file("999/901/9999013/-/ADT-00/").reason()).get().asString()
+                .contains("patient number 9999013 of institution " + institution, "enrolled on no resident");
+        Parameters review = fhir.post("$identity-review", clientToken("ehr-importer"), new Parameters()).resource(Parameters.class);
+        Parameters.ParametersParameterComponent candidate = review.getParameter().stream()
+                .filter(p -> p.getPart().stream().anyMatch(part -> part.getName().equals("institution")
+                        && part.getValue().primitiveValue().equals(institution)))
+                .findFirst().orElseThrow();
+        assertThat(candidate.getPart()).anySatisfy(part -> {
+            assertThat(part.getName()).isEqualTo("suggestedResident");
+            assertThat(part.getValue().primitiveValue()).isEqualTo(lookalike);
+        });
+        assertThat(candidate.getPart()).anySatisfy(part -> {
+            assertThat(part.getName()).isEqualTo("kanaName");
+            assertThat(part.getValue().primitiveValue()).isEqualTo("カンジャ タロウ");
+        });
+
+        enrol(lookalike, "9999013");
+        ImportReports imported = importStorage(storage);
+
+        assertThat(imported.file("999/901/9999013/-/ADT-00/").status()).isEqualTo("imported");
+        Parameters after = fhir.post("$identity-review", clientToken("ehr-importer"), new Parameters()).resource(Parameters.class);
+        assertThat(after.getParameter()).noneSatisfy(p -> assertThat(p.getPart()).anySatisfy(part ->
+                assertThat(part.getValue().primitiveValue()).isEqualTo(institution)));
+        Patient enriched = daos.getResourceDao(Patient.class).read(new org.hl7.fhir.r4.model.IdType(lookalike), new SystemRequestDetails());
+        assertThat(enriched.getIdentifier()).anySatisfy(identifier -> {
+            assertThat(identifier.getSystem()).isEqualTo("urn:oid:1.2.392.100495.20.3.51.1" + institution);
+            assertThat(identifier.getValue()).isEqualTo("9999013");
+        });
+        assertThat(enriched.getName()).extracting(name -> name.getText()).contains("患者 太郎");
+    }
+
+    @Test
+    void anEnrolledPatientNumberCannotBeEnrolledOnAnotherResident() {
+        String first = newResident("イチ", "1970-01-01", AdministrativeGender.FEMALE);
+        String second = newResident("ニ", "1970-01-01", AdministrativeGender.FEMALE);
+        enrol(first, "4711");
+
+        FhirHttp.Response refused = fhir.post("$enrol", clientToken("ehr-importer"), enrolment(commonIdOf(second), "4711"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.diagnostics()).contains("enrolled on another resident");
+        FhirHttp.Response again = fhir.post("$enrol", clientToken("ehr-importer"), enrolment(commonIdOf(first), "4711"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.resource(Parameters.class).getParameterBool("linked")).isFalse();
+    }
+
+    @Test
+    void onlyTheEhrImporterMayImportOrEnrol() {
+        byte[] zip = StorageTrees.zip(StorageTrees.sample());
+        for (String token : new String[] {clientToken("device-gateway"), tokenOf("hanako"), tokenOf("dr.suzuki")}) {
+            FhirHttp.Response refused = fhir.post("$import-ssmix2?institution=" + institution, token, ZIP, zip);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.diagnostics()).contains("ehr-importer client only");
+            assertThat(fhir.post("$enrol", token, enrolment("C0000000001", "1")).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void badUploadsGetAClearErrorAndChangeNothing() {
+        String importer = clientToken("ehr-importer");
+
+        FhirHttp.Response notZip = fhir.post("$import-ssmix2?institution=" + institution, importer, ZIP, "MSH|^~\\&|".getBytes());
+        FhirHttp.Response noInstitution = fhir.post("$import-ssmix2", importer, ZIP, StorageTrees.zip(StorageTrees.sample()));
+
+        assertThat(notZip.status()).as(notZip.toString()).isEqualTo(400);
+        assertThat(notZip.diagnostics()).contains("zip of an SS-MIX2 storage tree");
+        assertThat(noInstitution.status()).as(noInstitution.toString()).isEqualTo(400);
+        assertThat(noInstitution.diagnostics()).contains("10-digit medical institution code");
+    }
+
+    private ImportReports importStorage(Path root) {
+        FhirHttp.Response response = fhir.post("$import-ssmix2?institution=" + institution, clientToken("ehr-importer"),
+                ZIP, StorageTrees.zip(root));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return new ImportReports(response.resource(Parameters.class));
+    }
+
+    private void enrol(String resident, String patientNumber) {
+        FhirHttp.Response response = fhir.post("$enrol", clientToken("ehr-importer"), enrolment(commonIdOf(resident), patientNumber));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    private Parameters enrolment(String commonId, String patientNumber) {
+        Parameters parameters = new Parameters();
+        parameters.addParameter("commonId", commonId);
+        parameters.addParameter("institution", institution);
+        parameters.addParameter("patientNumber", patientNumber);
+        return parameters;
+    }
+
+    /** A resident registered by the city: a canonical Patient with a common ID and a kana name. */
+    private String newResident(String kana, String birthDate, AdministrativeGender gender) {
+        String id = "resident-" + UUID.randomUUID().toString().substring(0, 8);
+        Patient patient = new Patient();
+        patient.setId(id);
+        patient.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + id);
+        patient.addName().setText(kana).addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation",
+                new CodeType("SYL"));
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
+        patient.setGender(gender);
+        daos.getResourceDao(Patient.class).update(patient, new SystemRequestDetails());
+        return "Patient/" + id;
+    }
+
+    private static String commonIdOf(String resident) {
+        return "C-" + resident.substring("Patient/".length());
+    }
+}

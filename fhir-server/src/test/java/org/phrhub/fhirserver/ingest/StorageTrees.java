@@ -1,0 +1,75 @@
+package org.phrhub.fhirserver.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** SS-MIX2 storage trees for the import tests: the real sample storage, copies to vary, zips to upload. */
+final class StorageTrees {
+
+    private StorageTrees() {}
+
+    /** The real sample storage (a copy of ehr-import's test data). */
+    static Path sample() {
+        try {
+            return Path.of(Objects.requireNonNull(StorageTrees.class.getResource("/ssmix2-sample/sampleData")).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of the files below {@code source} whose relative paths start with one of {@code prefixes}. */
+    static Path copy(Path source, Path into, String... prefixes) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = source.relativize(file).toString().replace('\\', '/');
+                if (prefixes.length == 0 || Stream.of(prefixes).anyMatch(relative::startsWith)) {
+                    Path target = into.resolve(relative);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Places {@code content} in the tree where SS-MIX2 puts a file of this name. */
+    static Path place(Path root, String fileName, byte[] content) {
+        String[] parts = fileName.split("_");
+        String patient = parts[0];
+        Path target = root.resolve(patient.substring(0, 3)).resolve(patient.substring(3, 6)).resolve(patient)
+                .resolve(parts[1]).resolve(parts[2]).resolve(fileName);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] zip(Path root) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(root)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            for (Path file : files) {
+                zip.putNextEntry(new ZipEntry(root.relativize(file).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
