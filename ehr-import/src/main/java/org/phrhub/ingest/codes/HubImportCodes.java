@@ -19,5 +19,16 @@ public final class HubImportCodes {
     /** Where an imported resource came from, in {@code meta.source}: {@code <scheme>:<institution>/<path>}. */
     public static final String SSMIX2_SOURCE_SCHEME = "urn:phr-hub:ssmix2:";
 
+    /**
+     * Codes of an HL7 code table the hub has no standard system for (e.g. {@code JC10}): this prefix
+     * followed by the table's name, so that the code is kept and can be re-coded once the table is known.
+     */
+    public static final String SSMIX2_TABLE_PREFIX = "https://phr-hub.example/fhir/CodeSystem/ssmix2-table/";
+
     private HubImportCodes() {}
+
+    /** The system of codes from an HL7 code table the hub has no standard system for. */
+    public static String ssmix2Table(String table) {
+        return SSMIX2_TABLE_PREFIX + table;
+    }
 }

@@ -21,6 +21,10 @@ public final class JpCore {
     public static final String MEDIS_DISEASE_EXCHANGE_CODE = "urn:oid:1.2.392.200119.4.101.6";
     /** MEDIS disease master, key number (病名管理番号). */
     public static final String MEDIS_DISEASE_KEY_NUMBER = "urn:oid:1.2.392.200119.4.101.2";
+    /** MEDIS disease master, modifier exchange code (修飾語交換用コード). */
+    public static final String MEDIS_MODIFIER_EXCHANGE_CODE = "urn:oid:1.2.392.200119.4.201.5";
+    /** MEDIS disease master, modifier key number (修飾語管理番号). */
+    public static final String MEDIS_MODIFIER_KEY_NUMBER = "urn:oid:1.2.392.200119.4.201.2";
     /** ICD-10 as the MHLW publishes it (2013 edition, all digits). */
     public static final String ICD10_MHLW = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
     /** JAMI medication usage codes, 16 digits. */
@@ -33,7 +37,17 @@ public final class JpCore {
     public static final String IDEOGRAPHIC = "IDE";
     public static final String SYLLABIC = "SYL";
 
+    /** A disease's outcome (転帰), HL7 table 0241 or JAHIS table JHSD0006, on Condition. */
+    public static final String DISEASE_OUTCOME_EXTENSION = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseaseOutcome";
+    public static final String HL70241_OUTCOME = "http://jpfhir.jp/fhir/core/CodeSystem/HL70241";
+    public static final String JHSD0006_OUTCOME = "http://jpfhir.jp/fhir/core/CodeSystem/JHSD0006";
+    /** Modifiers written before (e.g. 右) and after (e.g. の疑い) a disease name, on Condition.code. */
+    public static final String DISEASE_PREFIX_MODIFIER_EXTENSION = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePrefixModifier";
+    public static final String DISEASE_POSTFIX_MODIFIER_EXTENSION = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePostfixModifier";
+
     public static final String PATIENT_PROFILE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient";
+    public static final String ALLERGY_INTOLERANCE_PROFILE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_AllergyIntolerance";
+    public static final String CONDITION_PROFILE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Condition";
 
     private JpCore() {}
 

@@ -20,6 +20,10 @@ public final class Hl7Times {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+    /** Digits in pairs after the year, optional fraction of a second, optional offset. */
+    private static final java.util.regex.Pattern DTM =
+            java.util.regex.Pattern.compile("(\\d{4}(?:\\d{2}){0,5})(?:\\.\\d{1,4})?(?:[+-]\\d{4})?");
+
     private Hl7Times() {}
 
     /**
@@ -31,10 +35,11 @@ public final class Hl7Times {
             return Optional.empty();
         }
         String value = hl7.get();
-        String digits = value.split("[.+\\-]", 2)[0];
-        if (!digits.matches("\\d{4}|\\d{6}|\\d{8}|\\d{10}|\\d{12}|\\d{14}")) {
-            throw new DateTimeParseException("not an HL7 date/time (yyyy[MM[dd[HH[mm[ss]]]]])", value, 0);
+        java.util.regex.Matcher parts = DTM.matcher(value);
+        if (!parts.matches()) {
+            throw new DateTimeParseException("not an HL7 date/time (yyyy[MM[dd[HH[mm[ss[.S]]]]]][+/-ZZZZ])", value, 0);
         }
+        String digits = parts.group(1);
         TemporalPrecisionEnum precision = switch (digits.length()) {
             case 4 -> TemporalPrecisionEnum.YEAR;
             case 6 -> TemporalPrecisionEnum.MONTH;

@@ -24,7 +24,10 @@ import java.util.Map;
 public final class Ssmix2MessageReader {
 
     private static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
-    /** HAPI looks for custom structures in {@code <package>.v25.message} and {@code <package>.v25.segment}. */
+    /**
+     * HAPI looks for custom structures in {@code <package>.message} and {@code <package>.segment} of the
+     * packages given per version, so the version's package ({@code .v25}) is part of the name given.
+     */
     private static final String JAHIS_PACKAGE = "org.phrhub.ingest.ssmix2.hl7.jahis";
 
     private final PipeParser parser;
@@ -35,7 +38,7 @@ public final class Ssmix2MessageReader {
         context.getParserConfiguration().setInvalidObx2Type("ST");
         context.getParserConfiguration().setDefaultObx2Type("ST");
         context.setModelClassFactory(new CustomModelClassFactory(new CanonicalModelClassFactory("2.5"),
-                Map.of("2.5", new String[] {JAHIS_PACKAGE})));
+                Map.of("2.5", new String[] {JAHIS_PACKAGE + ".v25"})));
         this.parser = context.getPipeParser();
     }
 

@@ -26,7 +26,7 @@ public final class Ssmix2Mappers {
 
     /** Every mapper of this module. */
     public static Ssmix2Mappers standard() {
-        return new Ssmix2Mappers(List.of(new PatientMapper()));
+        return new Ssmix2Mappers(List.of(new PatientMapper(), new AllergyMapper(), new ProblemMapper()));
     }
 
     public Optional<DataTypeMapper> forDataType(String dataType) {
