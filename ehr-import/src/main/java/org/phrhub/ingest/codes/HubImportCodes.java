@@ -25,10 +25,21 @@ public final class HubImportCodes {
      */
     public static final String SSMIX2_TABLE_PREFIX = "https://phr-hub.example/fhir/CodeSystem/ssmix2-table/";
 
+    /** Prefix of the systems of a hospital's own code tables (JAHIS names them {@code 99...}), per institution. */
+    public static final String LOCAL_CODE_SYSTEM_PREFIX = "https://phr-hub.example/fhir/CodeSystem/ehr-local/";
+
     private HubImportCodes() {}
 
     /** The system of codes from an HL7 code table the hub has no standard system for. */
     public static String ssmix2Table(String table) {
         return SSMIX2_TABLE_PREFIX + table;
+    }
+
+    /**
+     * The system of the code table a hospital names {@code table} in its messages: local tables mean something
+     * only at that hospital, so the system carries the 10-digit institution code.
+     */
+    public static String localCodeSystem(String institutionCode, String table) {
+        return LOCAL_CODE_SYSTEM_PREFIX + institutionCode + "/" + table;
     }
 }

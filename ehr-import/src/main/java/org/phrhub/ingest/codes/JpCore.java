@@ -13,8 +13,8 @@ public final class JpCore {
 
     /** MEDIS drug master, HOT9 (医薬品基準番号). */
     public static final String HOT9 = "urn:oid:1.2.392.200119.4.403.1";
-    /** Individual drug code (YJ code). */
-    public static final String YJ = "urn:oid:1.2.392.100495.20.2.73";
+    /** Individual drug code (YJ code); {@code 20.1.73}, as JP Core and the MHLW prescription tables name it. */
+    public static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
     /** MEDIS laboratory master, JLAC10 17 digits. */
     public static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
     /** MEDIS disease master, exchange code (病名交換用コード). */
@@ -27,10 +27,19 @@ public final class JpCore {
     public static final String MEDIS_MODIFIER_KEY_NUMBER = "urn:oid:1.2.392.200119.4.201.2";
     /** ICD-10 as the MHLW publishes it (2013 edition, all digits). */
     public static final String ICD10_MHLW = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
-    /** JAMI medication usage codes, 16 digits. */
-    public static final String JAMI_USAGE = "urn:oid:1.2.392.200250.2.2.20";
+    /** JAMI medication usage codes, 16 digits ({@code .20} alone is the whole JAMI usage standard, not this table). */
+    public static final String JAMI_USAGE = "urn:oid:1.2.392.200250.2.2.20.20";
     /** Drug unit abbreviations (MERIT-9). */
     public static final String MERIT9_UNIT = "urn:oid:1.2.392.100495.20.2.101";
+
+    /** Route of administration, HL7 table 0162 as JP Core publishes it. */
+    public static final String ROUTE_HL70162 = "http://jpfhir.jp/fhir/core/CodeSystem/route-codes";
+    /** A prescription's RP (drug group) number, and a drug's place within its RP: MedicationRequest identifiers. */
+    public static final String RP_NUMBER = "urn:oid:1.2.392.100495.20.3.81";
+    public static final String ORDER_IN_RP = "urn:oid:1.2.392.100495.20.3.82";
+
+    /** The day a patient starts taking a drug (a Period on Dosage), beside the days of supply in Timing. */
+    public static final String DOSAGE_PERIOD_OF_USE_EXTENSION = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_MedicationDosage_PeriodOfUse";
 
     /** Representation of a name: {@code IDE} ideographic (kanji), {@code SYL} syllabic (kana). */
     public static final String NAME_REPRESENTATION_EXTENSION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";

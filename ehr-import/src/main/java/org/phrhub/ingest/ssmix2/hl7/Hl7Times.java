@@ -44,7 +44,7 @@ public final class Hl7Times {
             case 4 -> TemporalPrecisionEnum.YEAR;
             case 6 -> TemporalPrecisionEnum.MONTH;
             case 8 -> TemporalPrecisionEnum.DAY;
-            case 10, 12 -> TemporalPrecisionEnum.MINUTE;
+            // FHIR has no hour or minute precision: a time of day is written to the second.
             default -> TemporalPrecisionEnum.SECOND;
         };
         String full = digits + "0101000000".substring(Math.max(0, digits.length() - 4));

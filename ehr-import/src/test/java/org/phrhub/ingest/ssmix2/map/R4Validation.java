@@ -15,9 +15,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Validation of mapped resources against the FHIR R4 base specification. The JP Core package is not loaded:
- * the profiles a resource claims are left out of the check (the validator would report them as not found),
- * and Japanese code systems only give "unknown" warnings; errors may not appear.
+ * Validation of mapped resources against the FHIR R4 specification and its core profiles (vital signs). The
+ * JP Core package is not loaded: the JP Core profiles a resource claims are left out of the check (the
+ * validator would report them as not found), and Japanese code systems only give "unknown" warnings;
+ * errors may not appear.
  */
 public final class R4Validation {
 
@@ -29,11 +30,18 @@ public final class R4Validation {
     /** The error and fatal messages of validating {@code resource}; empty when it is valid R4. */
     public static List<String> errors(Resource resource) {
         Resource baseOnly = resource.copy();
-        baseOnly.getMeta().getProfile().clear();
+        baseOnly.getMeta().getProfile().removeIf(profile -> profile.getValue().startsWith("http://jpfhir.jp/"));
         return VALIDATOR.validateWithResult(baseOnly).getMessages().stream()
                 .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
                 .map(R4Validation::describe)
                 .toList();
+    }
+
+    /** Fails the test with the resource and its errors when any resource is not valid R4. */
+    public static void assertValid(List<? extends Resource> resources) {
+        for (Resource resource : resources) {
+            org.assertj.core.api.Assertions.assertThat(errors(resource)).as("validation errors of %s", json(resource)).isEmpty();
+        }
     }
 
     public static String json(IBaseResource resource) {

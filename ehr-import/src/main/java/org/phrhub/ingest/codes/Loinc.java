@@ -1,0 +1,18 @@
+package org.phrhub.ingest.codes;
+
+/** LOINC codes of the FHIR R4 vital-signs profiles the imported vital signs follow. */
+public final class Loinc {
+
+    public static final String SYSTEM = "http://loinc.org";
+
+    public static final String BODY_TEMPERATURE = "8310-5";
+    public static final String BODY_HEIGHT = "8302-2";
+    public static final String BODY_WEIGHT = "29463-7";
+    public static final String HEART_RATE = "8867-4";
+    public static final String OXYGEN_SATURATION = "2708-6";
+    public static final String BLOOD_PRESSURE_PANEL = "85354-9";
+    public static final String SYSTOLIC = "8480-6";
+    public static final String DIASTOLIC = "8462-4";
+
+    private Loinc() {}
+}

@@ -1,0 +1,112 @@
+package org.phrhub.ingest.ssmix2.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.ingest.ssmix2.SampleStorage;
+import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
+
+/** The synthetic extended-storage ORU-01 file as FHIR R4 vital-sign Observations. */
+class VitalSignsMapperTest {
+
+    private final Path oru01 = synthetic("999/901/9999013/20111220/ORU-01");
+    private final VitalSignsMapper mapper = new VitalSignsMapper();
+
+    private static Path synthetic(String folder) {
+        try (var files = Files.list(Path.of(Objects.requireNonNull(
+                VitalSignsMapperTest.class.getResource("/ssmix2-synthetic/" + folder)).toURI()))) {
+            return files.findFirst().orElseThrow();
+        } catch (URISyntaxException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Observation> map(String text) throws Exception {
+        return mapper.map(PrescriptionMapperTest.message(text), SampleStorage.context(oru01)).stream()
+                .map(Observation.class::cast).toList();
+    }
+
+    private String text() throws Exception {
+        return Ssmix2MessageReader.decode(Files.readAllBytes(oru01));
+    }
+
+    @Test
+    void eachVitalSignHasItsLoincCodeUcumUnitAndTheHospitalsCodeBeside() throws Exception {
+        List<Observation> observations = map(text());
+
+        assertThat(observations).extracting(o -> o.getCode().getCodingFirstRep().getCode() + "="
+                + (o.hasValueQuantity() ? o.getValueQuantity().getValue().toPlainString() + " " + o.getValueQuantity().getCode() : "panel"))
+                .containsExactly("8310-5=36.8 Cel", "8867-4=72 /min", "8302-2=165.2 cm", "29463-7=61.5 kg", "2708-6=97 %",
+                        "85354-9=panel");
+        assertThat(observations).allSatisfy(o -> {
+            assertThat(o.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("vital-signs");
+            assertThat(o.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://loinc.org");
+            assertThat(o.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2011-12-20T14:30:00+09:00");
+            assertThat(o.getSubject().getReference()).isEqualTo("Patient/taro");
+            assertThat(o.getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
+        });
+        Observation height = observations.get(2);
+        assertThat(height.getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly("http://loinc.org|8302-2", JpCore.JLAC10 + "|9N001000000000001");
+        assertThat(height.getMeta().getProfile().getFirst().getValue()).isEqualTo("http://hl7.org/fhir/StructureDefinition/bodyheight");
+        assertThat(observations.getFirst().getCode().getText()).isEqualTo("体温");
+        R4Validation.assertValid(observations);
+    }
+
+    @Test
+    void systolicAndDiastolicPressureOfOneTimeAreOnePanel() throws Exception {
+        Observation panel = map(text()).getLast();
+
+        assertThat(panel.getComponent()).extracting(c -> c.getCode().getCodingFirstRep().getCode() + "="
+                + c.getValueQuantity().getValue().toPlainString() + " " + c.getValueQuantity().getCode())
+                .containsExactly("8480-6=128 mm[Hg]", "8462-4=82 mm[Hg]");
+        assertThat(panel.getComponentFirstRep().getCode().getCoding().get(1).getCode()).isEqualTo("9A751000000000001");
+        assertThat(panel.getComponentFirstRep().getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("H");
+        assertThat(panel.getIdentifierFirstRep().getValue())
+                .isEqualTo(SampleStorage.INSTITUTION + "/9999013/ORU-01/000000011000400/OBX/1/2+3");
+    }
+
+    @Test
+    void panelWithoutDiastolicPressureMarksItAbsent() throws Exception {
+        String text = text().replaceAll("OBX\\|3\\|[^\r]*\r", "");
+
+        Observation panel = map(text).getLast();
+        assertThat(panel.getComponent().get(1).getDataAbsentReason().getCodingFirstRep().getCode()).isEqualTo("not-asked");
+        R4Validation.assertValid(List.of(panel));
+    }
+
+    @Test
+    void vitalSignInAnotherUnitIsRefusedNotConverted() throws Exception {
+        String text = text().replace("||165.2|cm^cm^UCUM|", "||1.652|m^m^UCUM|");
+
+        assertThatThrownBy(() -> map(text)).isInstanceOf(MappingException.class)
+                .hasMessage("OBX-6 (units) of OBX 5 of OBR 1 is 'm'; expected cm for Body height");
+    }
+
+    @Test
+    void unknownObservationIsKeptWithTheHospitalsCode() throws Exception {
+        String text = text().replace("VS021^SpO2^99VS1^2708-6^Oxygen saturation in Arterial blood^LN", "VS099^意識レベル^99VS1");
+
+        Observation other = map(text).get(4);
+        assertThat(other.getCode().getCodingFirstRep().getCode()).isEqualTo("VS099");
+        assertThat(other.getMeta().hasProfile()).isFalse();
+        assertThat(other.getValueQuantity().getValue()).isEqualByComparingTo("97");
+    }
+
+    @Test
+    void vitalSignWithoutACodeIsRefusedNamingItsSegment() throws Exception {
+        String text = text().replace("OBX|4|NM|VS011^脈拍数^99VS1^8867-4^Heart rate^LN|", "OBX|4|NM||");
+
+        assertThatThrownBy(() -> map(text)).isInstanceOf(MappingException.class)
+                .hasMessage("OBX-3 (observation identifier, the vital sign) is empty in OBX 4 of OBR 1");
+    }
+}
