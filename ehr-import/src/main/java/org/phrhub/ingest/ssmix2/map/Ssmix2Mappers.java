@@ -26,7 +26,8 @@ public final class Ssmix2Mappers {
 
     /** Every mapper of this module. */
     public static Ssmix2Mappers standard() {
-        return new Ssmix2Mappers(List.of(new PatientMapper(), new AllergyMapper(), new ProblemMapper()));
+        return new Ssmix2Mappers(List.of(new PatientMapper(), new AllergyMapper(), new ProblemMapper(),
+                new PrescriptionMapper(), new LabResultMapper(), new VitalSignsMapper()));
     }
 
     public Optional<DataTypeMapper> forDataType(String dataType) {
