@@ -50,12 +50,13 @@ public final class FhirHttp {
                 .build());
     }
 
-    /** A body that is not FHIR, e.g. a zipped SS-MIX2 storage tree. */
-    public Response post(String path, String token, String contentType, byte[] body) {
-        return send(request(path, token)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+    /** A body that is not FHIR, e.g. a zipped SS-MIX2 storage tree; {@code headers} are name, value, name, value... */
+    public Response post(String path, String token, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", contentType);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     public Response put(String path, String token, IBaseResource resource) {

@@ -50,7 +50,7 @@ public final class AccessPolicy {
     private static final String EVERYTHING = "$everything";
     public static final String ACCESS_EXPLAIN = "$access-explain";
     /** The regional EHR importer's operations: imports, enrolment of patient numbers, the identity review list. */
-    public static final Set<String> IMPORTER_OPERATIONS = Set.of("$import-ssmix2", "$import-bundle", "$enrol", "$identity-review");
+    public static final Set<String> IMPORTER_OPERATIONS = Set.of("$import-ssmix2", "$import-bundle", "$import-status", "$enrol", "$identity-review");
 
     private final PatientCompartment compartment;
     private final DataDescriber describer;

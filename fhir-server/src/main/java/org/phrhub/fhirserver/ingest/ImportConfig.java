@@ -39,10 +39,15 @@ public class ImportConfig {
 
     @Bean
     public ImportOperations importOperations(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
-            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties) {
+            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs) {
         RecordWriter writer = new RecordWriter(daos, system, fhir, IMPORTER);
         Ssmix2Import ssmix2 = new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, new HospitalDirectory(daos));
         return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
-                residents, review);
+                residents, review, jobs, fhir);
+    }
+
+    @Bean(destroyMethod = "close")
+    public ImportJobs importJobs() {
+        return new ImportJobs();
     }
 }

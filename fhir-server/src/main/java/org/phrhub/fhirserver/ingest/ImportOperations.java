@@ -3,9 +3,13 @@ package org.phrhub.fhirserver.ingest;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -20,9 +24,10 @@ import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 
 /**
- * The importer's operations: {@code $import-ssmix2} (a zipped storage tree), {@code $enrol} (a hospital
- * patient number onto a resident) and {@code $identity-review} (the hospital patients waiting for it). The
- * access rules let only the {@code ehr-importer} client call them.
+ * The importer's operations: {@code $import-ssmix2} (a zipped storage tree) and {@code $import-status} (of
+ * an import running as a job), {@code $enrol} (a hospital patient number onto a resident) and
+ * {@code $identity-review} (the hospital patients waiting for it). The access rules let only the
+ * {@code ehr-importer} client call them.
  */
 public final class ImportOperations {
 
@@ -32,35 +37,101 @@ public final class ImportOperations {
     private final ZippedStorage zips;
     private final ResidentDirectory residents;
     private final IdentityReviewList review;
+    private final ImportJobs jobs;
+    private final FhirContext fhir;
 
-    public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, ResidentDirectory residents, IdentityReviewList review) {
+    public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, ResidentDirectory residents, IdentityReviewList review,
+            ImportJobs jobs, FhirContext fhir) {
+        this.jobs = jobs;
+        this.fhir = fhir;
         this.ssmix2 = ssmix2;
         this.zips = zips;
         this.residents = residents;
         this.review = review;
     }
 
-    /** {@code POST /fhir/$import-ssmix2?institution=<10 digits>} with the zip as body. */
-    @Operation(name = "$import-ssmix2", manualRequest = true, idempotent = false)
-    public Parameters importSsmix2(HttpServletRequest request) {
+    /**
+     * {@code POST /fhir/$import-ssmix2?institution=<10 digits>} with the zip as body. Answers the import
+     * report; with {@code Prefer: respond-async} answers 202 at once and the report is polled at the
+     * {@code Content-Location} it names ({@code $import-status}).
+     */
+    @Operation(name = "$import-ssmix2", manualRequest = true, manualResponse = true, idempotent = false)
+    public void importSsmix2(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String institution = request.getParameter("institution");
         try {
             HospitalDirectory.requireInstitutionCode(institution);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("$import-ssmix2 needs ?institution=: " + e.getMessage());
         }
-        Path folder = null;
+        Path folder = Files.createTempDirectory("ssmix2-import-");
+        boolean handedToJob = false;
         try {
-            folder = Files.createTempDirectory("ssmix2-import-");
             Path root = zips.unpack(request.getInputStream(), folder);
-            return ssmix2.importTree(root, institution).toParameters();
+            if (prefersAsync(request)) {
+                String job = jobs.start("SS-MIX2 of institution " + institution,
+                        report -> ssmix2.importTree(root, institution, report), () -> deleteQuietly(folder));
+                handedToJob = true;
+                response.setHeader("Content-Location", statusUrl(request, job));
+                write(response, 202, accepted(job));
+                return;
+            }
+            write(response, 200, ssmix2.importTree(root, institution).toParameters());
         } catch (ZipException e) {
             throw new InvalidRequestException("$import-ssmix2 takes a zip of an SS-MIX2 storage tree: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the upload could not be unpacked: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(folder);
+            if (!handedToJob) {
+                deleteQuietly(folder);
+            }
         }
+    }
+
+    /**
+     * {@code GET /fhir/$import-status?job=<id>}: 202 with the report so far while the job runs, 200 with the
+     * whole report when it has finished, 500 with the reason when it failed.
+     */
+    @Operation(name = "$import-status", idempotent = true, manualResponse = true)
+    public void importStatus(@OperationParam(name = "job", min = 1) StringType job, HttpServletResponse response)
+            throws IOException {
+        ImportJobs.Status status = jobs.status(job.getValue()).orElseThrow(() -> new ResourceNotFoundException(
+                "no import job " + job.getValue() + " (jobs are kept until the server restarts)"));
+        switch (status) {
+            case ImportJobs.Running running -> write(response, 202, running.report().toParameters());
+            case ImportJobs.Finished finished -> write(response, 200, finished.report().toParameters());
+            case ImportJobs.Failed failed -> {
+                OperationOutcome outcome = new OperationOutcome();
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                        .setCode(OperationOutcome.IssueType.EXCEPTION)
+                        .setDiagnostics("import job " + job.getValue() + " failed: " + failed.reason()
+                                + "; the files reported before it stopped were stored, the rest were not");
+                write(response, 500, outcome);
+            }
+        }
+    }
+
+    private static boolean prefersAsync(HttpServletRequest request) {
+        String prefer = request.getHeader("Prefer");
+        return prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    }
+
+    private static String statusUrl(HttpServletRequest request, String job) {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.lastIndexOf('/')) + "/$import-status?job=" + job;
+    }
+
+    private static OperationOutcome accepted(String job) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                .setDiagnostics("import job " + job + " accepted; poll the Content-Location for its report");
+        return outcome;
+    }
+
+    private void write(HttpServletResponse response, int status, IBaseResource body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/fhir+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(fhir.newJsonParser().encodeResourceToString(body));
+        response.getWriter().flush();
     }
 
     /** Links {@code patientNumber} of {@code institution} to the resident with {@code commonId}. */

@@ -49,6 +49,14 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
         assertThat(report.file("999/901/9999013/-/PPR-01/").status()).isEqualTo("error");
         assertThat(report.file("999/901/9999013/20111220/OML-11/").reason()).get().asString()
                 .contains("PID-3 names patient 0001000052");
+        assertThat(report.file("999/901/9999013/20110701/OMP-01/")).satisfies(file -> {
+            assertThat(file.status()).isEqualTo("imported");
+            assertThat(file.created()).isEqualTo(3); // three drugs of the outpatient prescription
+        });
+        assertThat(report.file("999/901/9999013/20110701/OMP-02/")).satisfies(file -> {
+            assertThat(file.status()).isEqualTo("imported");
+            assertThat(file.created()).isEqualTo(3); // three drip orders of the inpatient injection
+        });
         assertThat(report.file("999/901/9999013/20111013/OMD/").status()).isEqualTo("skipped");
         assertThat(report.file("999/901/9999013/20111013/OMD/").reason()).get().asString()
                 .contains("data type OMD is not imported");
@@ -112,6 +120,31 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
             assertThat(identifier.getValue()).isEqualTo("9999013");
         });
         assertThat(enriched.getName()).extracting(name -> name.getText()).contains("患者 太郎");
+    }
+
+    @Test
+    void aLargeLoadRunsAsAJobWhoseReportIsPolled() throws InterruptedException {
+        String resident = newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        enrol(resident, "9999013");
+
+        FhirHttp.Response accepted = fhir.post("$import-ssmix2?institution=" + institution, clientToken("ehr-importer"),
+                ZIP, StorageTrees.zip(StorageTrees.sample()), "Prefer", "respond-async");
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String status = accepted.header("Content-Location");
+        assertThat(status).contains("/fhir/$import-status?job=");
+        FhirHttp.Response polled = fhir.follow(status, clientToken("ehr-importer"));
+        for (int attempt = 0; polled.status() == 202 && attempt < 120; attempt++) {
+            Thread.sleep(500);
+            polled = fhir.follow(status, clientToken("ehr-importer"));
+        }
+        assertThat(polled.status()).as(polled.toString()).isEqualTo(200);
+        ImportReports report = new ImportReports(polled.resource(Parameters.class));
+        assertThat(report.files()).hasSize(22);
+        assertThat(report.file("999/901/9999013/20110701/OMP-01/").created()).isEqualTo(3);
+        assertThat(fhir.follow(status.replaceAll("job=.*", "job=no-such-job"), clientToken("ehr-importer")).status())
+                .isEqualTo(404);
+        assertThat(fhir.follow(status, clientToken("device-gateway")).status()).isEqualTo(403);
     }
 
     @Test

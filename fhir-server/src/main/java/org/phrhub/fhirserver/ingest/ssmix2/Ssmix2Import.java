@@ -59,8 +59,14 @@ public final class Ssmix2Import {
     }
 
     public ImportReport importTree(Path root, String institutionCode) throws IOException {
-        HospitalDirectory.requireInstitutionCode(institutionCode);
         ImportReport report = new ImportReport();
+        importTree(root, institutionCode, report);
+        return report;
+    }
+
+    /** As above, adding each file's outcome to {@code report} as soon as it is known. */
+    public void importTree(Path root, String institutionCode, ImportReport report) throws IOException {
+        HospitalDirectory.requireInstitutionCode(institutionCode);
         List<StorageTree.Entry> entries = new StorageTree(root).entries();
         Reference hospital = hospitals.hospital(institutionCode);
         Map<String, List<StorageFile>> byRecord = new LinkedHashMap<>();
@@ -81,7 +87,6 @@ public final class Ssmix2Import {
             }
             report.add(importFile(newest, institutionCode, hospital));
         }
-        return report;
     }
 
     private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital) {
