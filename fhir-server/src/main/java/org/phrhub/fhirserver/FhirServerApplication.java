@@ -1,5 +1,6 @@
 package org.phrhub.fhirserver;
 
+import org.phrhub.fhirserver.ingest.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
@@ -22,6 +23,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FhirServerApplication {
 
     public static void main(String[] args) {
+        // The same jar is the importer's command line: it talks to a running server, it starts none.
+        if (args.length > 0 && ImportCommand.handles(args[0])) {
+            System.exit(ImportCommand.run(args));
+        }
         SpringApplication.run(FhirServerApplication.class, args);
     }
 }

@@ -1,16 +1,13 @@
 package org.phrhub.fhirserver.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 
 /** SS-MIX2 storage trees for the import tests: the real sample storage, copies to vary, zips to upload. */
 final class StorageTrees {
@@ -59,17 +56,10 @@ final class StorageTrees {
     }
 
     static byte[] zip(Path root) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(root)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-            for (Path file : files) {
-                zip.putNextEntry(new ZipEntry(root.relativize(file).toString().replace('\\', '/')));
-                zip.write(Files.readAllBytes(file));
-                zip.closeEntry();
-            }
+        try {
+            return ZippedStorage.pack(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 }

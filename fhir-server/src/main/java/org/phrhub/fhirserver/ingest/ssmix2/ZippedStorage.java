@@ -26,6 +26,20 @@ public final class ZippedStorage {
         this.maxFiles = maxFiles;
     }
 
+    /** A storage tree as the zip {@link #unpack} takes: its files, by their paths below the root. */
+    public static byte[] pack(Path root) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
+                java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(root.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     /** Unpacks into {@code folder} and returns the storage root inside it. */
     public Path unpack(InputStream zip, Path folder) throws IOException {
         long bytes = 0;

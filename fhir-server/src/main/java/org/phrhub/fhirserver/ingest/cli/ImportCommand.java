@@ -1,0 +1,208 @@
+package org.phrhub.fhirserver.ingest.cli;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Batch loads from the command line: {@code java -jar fhir-server.jar import-ssmix2 --institution CODE DIR}
+ * (or {@code import-bundle ... FILE}). It signs in as the {@code ehr-importer} client, sends the load to a
+ * running server as a job, polls it, and prints the report: one line per file and the totals. Exit code 0
+ * when every file was imported (or held, skipped, superseded, deleted as it says), 1 when a file was
+ * refused or the server could not be reached, 2 for a wrong command line.
+ */
+@Command(name = "fhir-server.jar", mixinStandardHelpOptions = true,
+        subcommands = {ImportCommand.Ssmix2.class, ImportCommand.BundleFile.class},
+        description = "Imports regional EHR exports into a running PHR Hub FHIR server.")
+public final class ImportCommand {
+
+    private static final Set<String> COMMANDS = Set.of("import-ssmix2", "import-bundle");
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    public static boolean handles(String command) {
+        return COMMANDS.contains(command);
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new ImportCommand()).execute(args);
+    }
+
+    /** As above, printing to {@code out} and {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new ImportCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    /** Where the server and Keycloak are, and the importer's credentials. */
+    static class Connection {
+        @Option(names = "--fhir-url", defaultValue = "${env:PHRHUB_FHIR_URL:-http://localhost:8080/fhir}",
+                description = "The FHIR server (default ${DEFAULT-VALUE}).")
+        URI fhirUrl;
+
+        @Option(names = "--issuer", defaultValue = "${env:PHRHUB_ISSUER:-http://localhost:8180/realms/phr-hub}",
+                description = "The Keycloak realm (default ${DEFAULT-VALUE}).")
+        URI issuer;
+
+        @Option(names = "--client-id", defaultValue = "${env:PHRHUB_IMPORTER_CLIENT_ID:-ehr-importer}",
+                description = "The importer's OAuth2 client (default ${DEFAULT-VALUE}).")
+        String clientId;
+
+        @Option(names = "--client-secret", defaultValue = "${env:PHRHUB_IMPORTER_CLIENT_SECRET}", required = true,
+                description = "Its secret (environment PHRHUB_IMPORTER_CLIENT_SECRET).")
+        String clientSecret;
+
+        @Option(names = "--institution", required = true, description = "The hospital's 10-digit medical institution code.")
+        String institution;
+    }
+
+    @Command(name = "import-ssmix2", mixinStandardHelpOptions = true,
+            description = "Import an SS-MIX2 standardized storage tree (the folder holding 000/..., 999/...).")
+    static final class Ssmix2 implements Callable<Integer> {
+        @CommandLine.Mixin
+        Connection connection = new Connection();
+
+        @CommandLine.Parameters(paramLabel = "DIR", description = "The storage root.")
+        Path root;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isDirectory(root)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), root + " is not a folder");
+            }
+            return new Upload(connection, spec.commandLine().getOut(), spec.commandLine().getErr())
+                    .send("$import-ssmix2", "application/zip", ZippedStorage.pack(root));
+        }
+    }
+
+    @Command(name = "import-bundle", mixinStandardHelpOptions = true,
+            description = "Import a FHIR Bundle (transaction, batch, collection or document) from a JSON file.")
+    static final class BundleFile implements Callable<Integer> {
+        @CommandLine.Mixin
+        Connection connection = new Connection();
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "The bundle, as FHIR JSON.")
+        Path file;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), file + " is not a file");
+            }
+            return new Upload(connection, spec.commandLine().getOut(), spec.commandLine().getErr())
+                    .send("$import-bundle", "application/fhir+json", Files.readAllBytes(file));
+        }
+    }
+
+    /** One load: token, upload as a job, polling, the report. */
+    private record Upload(Connection connection, PrintWriter out, PrintWriter err) {
+
+        private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+        int send(String operation, String contentType, byte[] body) throws IOException, InterruptedException {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String token = token(http);
+            String base = connection.fhirUrl.toString().replaceAll("/+$", "");
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/" + operation
+                            + "?institution=" + URLEncoder.encode(connection.institution, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                    .header("Accept", "application/fhir+json").header("Prefer", "respond-async")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> result = accepted;
+            if (accepted.statusCode() == 202) {
+                String status = accepted.headers().firstValue("Content-Location").orElseThrow(() ->
+                        new IOException("the server accepted the job but named no Content-Location to poll"));
+                do {
+                    Thread.sleep(1000);
+                    result = http.send(HttpRequest.newBuilder(URI.create(status)).header("Authorization", "Bearer " + token(http))
+                            .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                } while (result.statusCode() == 202);
+            }
+            if (result.statusCode() != 200) {
+                err.println("The server refused the import (HTTP " + result.statusCode() + "): " + diagnostics(result.body()));
+                return 1;
+            }
+            return print(FHIR.newJsonParser().parseResource(Parameters.class, result.body()));
+        }
+
+        private String token(HttpClient http) throws IOException, InterruptedException {
+            String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(connection.clientId, StandardCharsets.UTF_8)
+                    + "&client_secret=" + URLEncoder.encode(connection.clientSecret, StandardCharsets.UTF_8);
+            URI endpoint = URI.create(connection.issuer.toString().replaceAll("/+$", "") + "/protocol/openid-connect/token");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IOException("Keycloak at " + endpoint + " refused client " + connection.clientId + " (HTTP "
+                        + response.statusCode() + "); check --client-id and --client-secret");
+            }
+            return token.group(1);
+        }
+
+        private int print(Parameters report) {
+            boolean refused = false;
+            for (ParametersParameterComponent file : report.getParameter()) {
+                if (!file.getName().equals("file")) {
+                    continue;
+                }
+                String status = part(file, "status");
+                refused |= status.equals("error");
+                out.printf("%-10s %s  created %s, updated %s, unchanged %s, deleted %s%s%n", status, part(file, "path"),
+                        part(file, "created"), part(file, "updated"), part(file, "unchanged"), part(file, "deleted"),
+                        file.getPart().stream().anyMatch(p -> p.getName().equals("reason")) ? "  (" + part(file, "reason") + ")" : "");
+            }
+            out.printf("Resources: created %s, updated %s, unchanged %s, deleted %s%n", value(report, "created"),
+                    value(report, "updated"), value(report, "unchanged"), value(report, "deleted"));
+            out.flush();
+            return refused ? 1 : 0;
+        }
+
+        private static String part(ParametersParameterComponent component, String name) {
+            return component.getPart().stream().filter(p -> p.getName().equals(name)).findFirst()
+                    .map(p -> p.getValue().primitiveValue()).orElse("");
+        }
+
+        private static String value(Parameters parameters, String name) {
+            return parameters.getParameter().stream().filter(p -> p.getName().equals(name)).findFirst()
+                    .map(p -> p.getValue().primitiveValue()).orElse("0");
+        }
+
+        private static String diagnostics(String body) {
+            try {
+                return FHIR.newJsonParser().parseResource(OperationOutcome.class, body).getIssueFirstRep().getDiagnostics();
+            } catch (DataFormatException | ClassCastException e) {
+                return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+            }
+        }
+    }
+}

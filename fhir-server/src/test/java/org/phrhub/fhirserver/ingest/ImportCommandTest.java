@@ -1,0 +1,63 @@
+package org.phrhub.fhirserver.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hl7.fhir.r4.model.Parameters;
+import org.junit.jupiter.api.Test;
+import org.phrhub.fhirserver.FhirHttp;
+import org.phrhub.fhirserver.FhirServerIntegrationTest;
+import org.phrhub.fhirserver.ingest.cli.ImportCommand;
+
+/** {@code java -jar fhir-server.jar import-ssmix2 ...} as an operator runs it against a running hub. */
+class ImportCommandTest extends FhirServerIntegrationTest {
+
+    private final String institution = String.format("40%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+
+    @Test
+    void importsAStorageFolderAsAJobAndPrintsTheReportFileByFile() {
+        Parameters enrolment = new Parameters();
+        enrolment.addParameter("commonId", "C0000000001");
+        enrolment.addParameter("institution", institution);
+        enrolment.addParameter("patientNumber", "9999013");
+        FhirHttp.Response enrolled = fhir.post("$enrol", clientToken("ehr-importer"), enrolment);
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+
+        Run run = run("import-ssmix2", "--fhir-url", fhir.base(), "--issuer", keycloak().issuer(),
+                "--client-secret", "ehr-importer-secret", "--institution", institution, StorageTrees.sample().toString());
+
+        // The sample storage has real faulty files (PID-3 of another patient, a misplaced file): exit code 1.
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("imported   999/901/9999013/20110701/OMP-01/", "created 3",
+                "error      000/000/0000001/20000401/ADT-31/", "file name and folder disagree",
+                "skipped    999/901/9999013/20111013/OMD/", "Resources: created ");
+    }
+
+    @Test
+    void wrongCredentialsAreReportedWithWhatToCheck() {
+        Run run = run("import-ssmix2", "--fhir-url", fhir.base(), "--issuer", keycloak().issuer(),
+                "--client-secret", "wrong", "--institution", institution, StorageTrees.sample().toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("refused client ehr-importer", "check --client-id and --client-secret");
+    }
+
+    @Test
+    void aMissingFolderIsAWrongCommandLine() {
+        Run run = run("import-ssmix2", "--client-secret", "x", "--institution", institution, "/no/such/storage");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("/no/such/storage is not a folder");
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = ImportCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}
