@@ -40,8 +40,10 @@ class ImportCommandTest extends FhirServerIntegrationTest {
         Run run = run("import-ssmix2", "--fhir-url", fhir.base(), "--issuer", keycloak().issuer(),
                 "--client-secret", "wrong", "--institution", institution, StorageTrees.sample().toString());
 
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains("refused client ehr-importer", "check --client-id and --client-secret");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Import failed: Keycloak at ")
+                .contains("refused client ehr-importer", "check --client-id and --client-secret")
+                .doesNotContain("\tat ");
     }
 
     @Test

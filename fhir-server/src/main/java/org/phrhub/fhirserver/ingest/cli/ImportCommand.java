@@ -46,7 +46,7 @@ public final class ImportCommand {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new ImportCommand()).execute(args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** As above, printing to {@code out} and {@code err}. */
@@ -54,6 +54,11 @@ public final class ImportCommand {
         CommandLine commandLine = new CommandLine(new ImportCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // A server or Keycloak that cannot be reached or refuses is one line for the operator, not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("Import failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
         return commandLine.execute(args);
     }
 
