@@ -200,8 +200,8 @@ public final class PrescriptionMapper implements DataTypeMapper {
             doseAndRate.setRate(rate.get());
         } else {
             // RXE-19, the total daily dose, as JP Core writes it: dose per one day.
-            Optional<Quantity> daily = rxe.decimal(19, 1, "total daily dose").map(value -> unit(new Quantity().setValue(value),
-                    SourceCode.of(rxe.text(19, 0, 2, 1), rxe.text(19, 0, 2, 2), rxe.text(19, 0, 2, 3)), institution));
+            Optional<Quantity> daily = rxe.decimal(19, 1, "total daily dose")
+                    .map(value -> unit(new Quantity().setValue(value), rxe.codeInSubComponents(19, 2), institution));
             daily.ifPresent(quantity -> doseAndRate.setRate(new Ratio().setNumerator(quantity)
                     .setDenominator(new Quantity(1).setUnit("日").setSystem(Hl7Terminology.UCUM).setCode("d"))));
         }
