@@ -60,7 +60,7 @@ public final class AllergyMapper implements DataTypeMapper {
                 .orElseThrow(() -> new MappingException("IAM-1 (set ID) is empty: the allergy cannot be told apart "
                         + "from the others of the patient"));
         String which = "IAM " + setId;
-        CodedElement allergen = CodedElement.of(iam, 3)
+        SourceCode allergen = SourceCode.of(iam, 3)
                 .orElseThrow(() -> new MappingException(which + ": IAM-3 (allergen) is empty: what the patient is "
                         + "allergic to is not said"));
 
@@ -73,9 +73,7 @@ public final class AllergyMapper implements DataTypeMapper {
         allergy.setVerificationStatus(new CodeableConcept(new Coding(AllergyintoleranceVerification.CONFIRMED.getSystem(),
                 AllergyintoleranceVerification.CONFIRMED.toCode(), AllergyintoleranceVerification.CONFIRMED.getDisplay())));
 
-        CodeableConcept code = allergy.getCode();
-        allergen.coding().ifPresent(code::addCoding);
-        allergen.text().ifPresent(code::setText);
+        allergy.setCode(allergen.concept(context.institutionCode()));
 
         Optional<String> type = MessageFields.get(iam, 2, 1);
         type.flatMap(AllergyMapper::category).ifPresent(allergy::addCategory);

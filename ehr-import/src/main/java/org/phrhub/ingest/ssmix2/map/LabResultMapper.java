@@ -44,7 +44,7 @@ public final class LabResultMapper implements DataTypeMapper {
             throw new MappingException(context.file().dataType() + " must be an OUL^R22 message, this one is "
                     + message.getName());
         }
-        SourceCodeSystems systems = new SourceCodeSystems(context.institutionCode());
+        String institution = context.institutionCode();
         List<Resource> resources = new ArrayList<>();
         try {
             int orderCount = 0;
@@ -55,7 +55,7 @@ public final class LabResultMapper implements DataTypeMapper {
                         continue;
                     }
                     orderCount++;
-                    resources.addAll(report(order, orderCount, specimenType, context, systems));
+                    resources.addAll(report(order, orderCount, specimenType, context, institution));
                 }
             }
         } catch (HL7Exception e) {
@@ -68,7 +68,7 @@ public final class LabResultMapper implements DataTypeMapper {
     }
 
     private static List<Resource> report(OUL_R22_ORDER order, int position, Optional<SourceCode> specimenType,
-            MappingContext context, SourceCodeSystems systems) throws MappingException, HL7Exception {
+            MappingContext context, String institution) throws MappingException, HL7Exception {
         String obrSetId = Optional.ofNullable(order.getOBR().getSetIDOBR().getValue()).filter(id -> !id.isBlank())
                 .orElse(String.valueOf(position));
         SourceSegment obr = new SourceSegment(order.getOBR(), "OBR " + obrSetId);
@@ -80,7 +80,7 @@ public final class LabResultMapper implements DataTypeMapper {
         report.setStatus(reportStatus(obr));
         report.addCategory(new CodeableConcept().addCoding(
                 new Coding(Hl7Terminology.DIAGNOSTIC_SERVICE_SECTION, "LAB", "Laboratory")));
-        report.setCode(obr.requiredCode(4, "universal service identifier, the test ordered").concept(systems));
+        report.setCode(obr.requiredCode(4, "universal service identifier, the test ordered").concept(institution));
         report.setSubject(context.subject());
         observed.ifPresent(report::setEffective);
         reported.ifPresent(time -> report.setIssuedElement(new InstantType(time.getValue(), time.getPrecision(), time.getTimeZone())));
@@ -96,7 +96,7 @@ public final class LabResultMapper implements DataTypeMapper {
             String obxSetId = Optional.ofNullable(result.getOBX().getSetIDOBX().getValue()).filter(id -> !id.isBlank())
                     .orElse(String.valueOf(obxPosition));
             SourceSegment obx = new SourceSegment(segment, "OBX " + obxSetId + " of OBR " + obrSetId);
-            Observation observation = observation(obx, context, systems);
+            Observation observation = observation(obx, context, institution);
             observation.addIdentifier(context.sourceRecord("OBX", obrSetId, obxSetId));
             if (!observation.hasEffective()) {
                 observed.ifPresent(observation::setEffective);
@@ -113,16 +113,16 @@ public final class LabResultMapper implements DataTypeMapper {
         return resources;
     }
 
-    private static Observation observation(SourceSegment obx, MappingContext context, SourceCodeSystems systems)
+    private static Observation observation(SourceSegment obx, MappingContext context, String institution)
             throws MappingException {
         Observation observation = new Observation();
         observation.setStatus(ObservationValues.status(obx));
         observation.addCategory(new CodeableConcept().addCoding(
                 new Coding(Hl7Terminology.OBSERVATION_CATEGORY, Hl7Terminology.LABORATORY, "Laboratory")));
-        observation.setCode(obx.requiredCode(3, "observation identifier, the test").concept(systems));
+        observation.setCode(obx.requiredCode(3, "observation identifier, the test").concept(institution));
         observation.setSubject(context.subject());
-        ObservationValues.value(obx, systems).ifPresent(observation::setValue);
-        ObservationValues.referenceRange(obx).ifPresent(observation::addReferenceRange);
+        ObservationValues.value(obx, institution).ifPresent(observation::setValue);
+        ObservationValues.referenceRange(obx, institution).ifPresent(observation::addReferenceRange);
         ObservationValues.interpretation(obx).ifPresent(observation::addInterpretation);
         obx.dateTime(14, "date/time of the observation").ifPresent(observation::setEffective);
         return observation;

@@ -25,14 +25,14 @@ final class ObservationValues {
     private ObservationValues() {}
 
     /** OBX-5 read as OBX-2 says: NM a Quantity, CE/CWE a CodeableConcept, anything else its text. */
-    static Optional<Type> value(SourceSegment obx, SourceCodeSystems systems) throws MappingException {
+    static Optional<Type> value(SourceSegment obx, String institution) throws MappingException {
         String type = obx.text(2, 1).orElse("ST");
         switch (type) {
             case "NM" -> {
-                return obx.decimal(5, 1, "observation value").map(value -> unit(new Quantity().setValue(value), obx));
+                return obx.decimal(5, 1, "observation value").map(value -> unit(new Quantity().setValue(value), obx, institution));
             }
             case "CE", "CWE" -> {
-                return obx.code(5).map(code -> (Type) code.concept(systems));
+                return obx.code(5).map(code -> (Type) code.concept(institution));
             }
             default -> {
                 return obx.text(5, 1).map(StringType::new);
@@ -41,11 +41,11 @@ final class ObservationValues {
     }
 
     /** OBX-6 as given; only a UCUM unit keeps code and system, a hospital's unit table is not UCUM. */
-    static Quantity unit(Quantity quantity, SourceSegment obx) {
-        return PrescriptionMapper.unit(quantity, obx.code(6));
+    static Quantity unit(Quantity quantity, SourceSegment obx, String institution) {
+        return PrescriptionMapper.unit(quantity, obx.code(6), institution);
     }
 
-    static Optional<Observation.ObservationReferenceRangeComponent> referenceRange(SourceSegment obx) {
+    static Optional<Observation.ObservationReferenceRangeComponent> referenceRange(SourceSegment obx, String institution) {
         Optional<String> text = obx.text(7, 1);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -55,10 +55,10 @@ final class ObservationValues {
         Matcher m = RANGE.matcher(text.get());
         if (m.matches()) {
             if (m.group(1) != null) {
-                range.setLow(unit(new Quantity().setValue(new BigDecimal(m.group(1))), obx));
+                range.setLow(unit(new Quantity().setValue(new BigDecimal(m.group(1))), obx, institution));
             }
             if (m.group(2) != null) {
-                range.setHigh(unit(new Quantity().setValue(new BigDecimal(m.group(2))), obx));
+                range.setHigh(unit(new Quantity().setValue(new BigDecimal(m.group(2))), obx, institution));
             }
         }
         return Optional.of(range);

@@ -40,6 +40,8 @@ import org.phrhub.ingest.ssmix2.hl7.MessageFields;
 public final class PrescriptionMapper implements DataTypeMapper {
 
     private static final String MIXED_MEDICATION_ID = "mixed-injection";
+    /** The unit tables whose codes a Quantity keeps with their system: MERIT-9 drug units and UCUM. */
+    private static final Set<String> UNIT_TABLES = Set.of("MR9P", "UCUM");
 
     @Override
     public Set<String> dataTypes() {
@@ -52,7 +54,7 @@ public final class PrescriptionMapper implements DataTypeMapper {
             throw new MappingException(context.file().dataType() + " must be an RDE^O11 message, this one is "
                     + message.getName());
         }
-        SourceCodeSystems systems = new SourceCodeSystems(context.institutionCode());
+        String institution = context.institutionCode();
         Optional<String> visitClass = new MessageFields(message).all("PV1").stream()
                 .map(pv1 -> MessageFields.get(pv1, 2, 1)).flatMap(Optional::stream).findFirst();
         Map<String, Integer> linesPerRp = new HashMap<>();
@@ -93,9 +95,9 @@ public final class PrescriptionMapper implements DataTypeMapper {
             orc.dateTime(9, "date/time of transaction").ifPresent(request::setAuthoredOnElement);
             requester(orc).ifPresent(request::setRequester);
             category(orc.text(29, 1).or(() -> visitClass)).ifPresent(request::addCategory);
-            medication(request, rxe, rxcs, systems);
-            request.addDosageInstruction(dosage(rxe, tq1, rxr, systems));
-            dispense(request, rxe, tq1);
+            medication(request, rxe, rxcs, institution);
+            request.addDosageInstruction(dosage(rxe, tq1, rxr, institution));
+            dispense(request, rxe, tq1, institution);
             requests.add(request);
         }
         if (requests.isEmpty()) {
@@ -133,19 +135,19 @@ public final class PrescriptionMapper implements DataTypeMapper {
     }
 
     private static void medication(MedicationRequest request, SourceSegment rxe, List<SourceSegment> rxcs,
-            SourceCodeSystems systems) throws MappingException {
+            String institution) throws MappingException {
         if (rxcs.isEmpty()) {
-            request.setMedication(rxe.requiredCode(2, "give code, the drug").concept(systems));
+            request.setMedication(rxe.requiredCode(2, "give code, the drug").concept(institution));
             return;
         }
         Medication mixed = new Medication();
         mixed.setId(MIXED_MEDICATION_ID);
-        CodeableConcept code = rxe.code(2).map(kind -> kind.concept(systems)).orElseGet(CodeableConcept::new);
+        CodeableConcept code = rxe.code(2).map(kind -> kind.concept(institution)).orElseGet(CodeableConcept::new);
         List<String> names = new ArrayList<>();
         for (SourceSegment rxc : rxcs) {
             SourceCode drug = rxc.requiredCode(2, "component code, the drug");
-            Medication.MedicationIngredientComponent ingredient = mixed.addIngredient().setItem(drug.concept(systems));
-            Optional<Quantity> amount = quantity(rxc, 3, 4, "component amount");
+            Medication.MedicationIngredientComponent ingredient = mixed.addIngredient().setItem(drug.concept(institution));
+            Optional<Quantity> amount = quantity(rxc, 3, 4, "component amount", institution);
             // Strength is per administration: RXC-3 of the drug in one bag or syringe of the mix.
             amount.ifPresent(value -> ingredient.setStrength(new Ratio().setNumerator(value)
                     .setDenominator(new Quantity(1).setUnit("回"))));
@@ -158,7 +160,7 @@ public final class PrescriptionMapper implements DataTypeMapper {
     }
 
     private static Dosage dosage(SourceSegment rxe, Optional<SourceSegment> tq1, Optional<SourceSegment> rxr,
-            SourceCodeSystems systems) throws MappingException {
+            String institution) throws MappingException {
         Dosage dosage = new Dosage();
         Optional<SourceCode> usage = tq1.flatMap(tq -> tq.codeInSubComponents(3, 1));
         Optional<SourceCode> instructions = rxe.code(7);
@@ -169,7 +171,7 @@ public final class PrescriptionMapper implements DataTypeMapper {
             dosage.setText(String.join(" ", text));
         }
         Timing timing = new Timing();
-        usage.ifPresent(code -> timing.setCode(code.concept(systems)));
+        usage.ifPresent(code -> timing.setCode(code.concept(institution)));
         if (tq1.isPresent()) {
             SourceSegment tq = tq1.get();
             Optional<Duration> days = duration(tq);
@@ -189,17 +191,17 @@ public final class PrescriptionMapper implements DataTypeMapper {
         if (!timing.isEmpty()) {
             dosage.setTiming(timing);
         }
-        rxr.flatMap(route -> route.code(1)).ifPresent(route -> dosage.setRoute(route.concept(systems)));
+        rxr.flatMap(route -> route.code(1)).ifPresent(route -> dosage.setRoute(route.concept(institution)));
         Dosage.DosageDoseAndRateComponent doseAndRate = new Dosage.DosageDoseAndRateComponent();
-        quantity(rxe, 3, 5, "give amount").ifPresent(doseAndRate::setDose);
+        quantity(rxe, 3, 5, "give amount", institution).ifPresent(doseAndRate::setDose);
         Optional<Quantity> rate = rxe.decimal(23, 1, "give rate amount")
-                .map(value -> unit(new Quantity().setValue(value), rxe.code(24)));
+                .map(value -> unit(new Quantity().setValue(value), rxe.code(24), institution));
         if (rate.isPresent()) {
             doseAndRate.setRate(rate.get());
         } else {
             // RXE-19, the total daily dose, as JP Core writes it: dose per one day.
-            Optional<Quantity> daily = rxe.decimal(19, 1, "total daily dose").map(value -> unit(new Quantity().setValue(value),
-                    SourceCode.of(rxe.text(19, 0, 2, 1), rxe.text(19, 0, 2, 2), rxe.text(19, 0, 2, 3))));
+            Optional<Quantity> daily = rxe.decimal(19, 1, "total daily dose")
+                    .map(value -> unit(new Quantity().setValue(value), rxe.codeInSubComponents(19, 2), institution));
             daily.ifPresent(quantity -> doseAndRate.setRate(new Ratio().setNumerator(quantity)
                     .setDenominator(new Quantity(1).setUnit("日").setSystem(Hl7Terminology.UCUM).setCode("d"))));
         }
@@ -209,9 +211,9 @@ public final class PrescriptionMapper implements DataTypeMapper {
         return dosage;
     }
 
-    private static void dispense(MedicationRequest request, SourceSegment rxe, Optional<SourceSegment> tq1)
-            throws MappingException {
-        quantity(rxe, 10, 11, "dispense amount").ifPresent(quantity -> request.getDispenseRequest().setQuantity(quantity));
+    private static void dispense(MedicationRequest request, SourceSegment rxe, Optional<SourceSegment> tq1,
+            String institution) throws MappingException {
+        quantity(rxe, 10, 11, "dispense amount", institution).ifPresent(quantity -> request.getDispenseRequest().setQuantity(quantity));
         if (tq1.isPresent()) {
             duration(tq1.get()).ifPresent(days -> request.getDispenseRequest().setExpectedSupplyDuration(days));
         }
@@ -238,23 +240,24 @@ public final class PrescriptionMapper implements DataTypeMapper {
     }
 
     /** An amount and its unit field, e.g. RXE-3 with RXE-5 ({@code TAB^錠^MR9P}: MERIT-9). */
-    private static Optional<Quantity> quantity(SourceSegment segment, int amountField, int unitField, String meaning)
-            throws MappingException {
-        return segment.decimal(amountField, 1, meaning).map(value -> unit(new Quantity().setValue(value), segment.code(unitField)));
+    private static Optional<Quantity> quantity(SourceSegment segment, int amountField, int unitField, String meaning,
+            String institution) throws MappingException {
+        return segment.decimal(amountField, 1, meaning)
+                .map(value -> unit(new Quantity().setValue(value), segment.code(unitField), institution));
     }
 
     /**
      * The unit as written: MERIT-9 and UCUM units keep code and system; any other unit table (e.g. {@code ISO+})
      * has no FHIR system, so only its code is kept, as the unit text.
      */
-    static Quantity unit(Quantity quantity, Optional<SourceCode> unit) {
+    static Quantity unit(Quantity quantity, Optional<SourceCode> unit, String institution) {
         if (unit.isEmpty()) {
             return quantity;
         }
         SourceCode code = unit.get();
-        String table = code.table().orElse("");
-        if (code.code().isPresent() && (table.equals("MR9P") || table.equals("UCUM"))) {
-            quantity.setCode(code.code().get()).setSystem(table.equals("MR9P") ? JpCore.MERIT9_UNIT : Hl7Terminology.UCUM);
+        Optional<Coding> coded = code.coding(institution).filter(coding -> UNIT_TABLES.contains(code.table().get()));
+        if (coded.isPresent()) {
+            quantity.setCode(coded.get().getCode()).setSystem(coded.get().getSystem());
             quantity.setUnit(code.label());
         } else {
             quantity.setUnit(code.code().orElse(code.label()));

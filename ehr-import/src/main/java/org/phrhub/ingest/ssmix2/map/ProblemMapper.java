@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.codesystems.ConditionCategory;
 import org.hl7.fhir.r4.model.codesystems.ConditionClinical;
 import org.hl7.fhir.r4.model.codesystems.ConditionVerStatus;
-import org.phrhub.ingest.codes.HubImportCodes;
 import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.hl7.Hl7Times;
 import org.phrhub.ingest.ssmix2.hl7.MessageFields;
@@ -71,8 +70,8 @@ public final class ProblemMapper implements DataTypeMapper {
     }
 
     private static Condition condition(Segment prb, ZPR zpr, MappingContext context) throws MappingException, HL7Exception {
-        Optional<CodedElement> disease = CodedElement.of(prb, 3);
-        String key = MessageFields.get(prb, 4, 1).or(() -> disease.flatMap(CodedElement::code))
+        Optional<SourceCode> disease = SourceCode.of(prb, 3);
+        String key = MessageFields.get(prb, 4, 1).or(() -> disease.flatMap(SourceCode::code))
                 .orElseThrow(() -> new MappingException("PRB-4 (problem instance ID) and PRB-3 (disease code) are "
                         + "both empty: the disease cannot be told apart from the others of the patient"));
         String which = "PRB " + key;
@@ -84,15 +83,16 @@ public final class ProblemMapper implements DataTypeMapper {
         condition.getMeta().addProfile(JpCore.CONDITION_PROFILE);
         condition.addIdentifier(context.sourceRecord("PRB", key));
         condition.setSubject(context.subject());
-        condition.setCode(code(disease.get(), prb, zpr));
+        String institution = context.institutionCode();
+        condition.setCode(code(disease.get(), prb, zpr, institution));
         condition.setVerificationStatus(verification(zpr));
         condition.addCategory(category(prb));
 
-        Optional<CodedElement> outcome = CodedElement.of(prb, 14);
-        boolean resolved = outcome.flatMap(CodedElement::code).filter(RECOVERED::equals).isPresent();
+        Optional<SourceCode> outcome = SourceCode.of(prb, 14);
+        boolean resolved = outcome.flatMap(SourceCode::code).filter(RECOVERED::equals).isPresent();
         ConditionClinical status = resolved ? ConditionClinical.RESOLVED : ConditionClinical.ACTIVE;
         condition.setClinicalStatus(new CodeableConcept(new Coding(status.getSystem(), status.toCode(), status.getDisplay())));
-        outcome.ifPresent(element -> condition.addExtension(JpCore.DISEASE_OUTCOME_EXTENSION, outcome(element)));
+        outcome.ifPresent(element -> condition.addExtension(JpCore.DISEASE_OUTCOME_EXTENSION, element.concept(institution)));
 
         // JP Core allows the date the disease was established in place of an unknown onset.
         Optional<DateTimeType> onset = dateTime(prb, 16, which, "onset date");
@@ -117,20 +117,21 @@ public final class ProblemMapper implements DataTypeMapper {
      * The disease by every code the message gives (PRB-3, the ZPR disease fields, the ICD-10 of PRB-10), its
      * modifiers as the JP Core extensions, and as text the full name, modifiers included.
      */
-    private static CodeableConcept code(CodedElement disease, Segment prb, ZPR zpr) throws HL7Exception {
+    private static CodeableConcept code(SourceCode disease, Segment prb, ZPR zpr, String institution) throws HL7Exception {
         CodeableConcept code = new CodeableConcept();
-        disease.coding().ifPresent(coding -> addOnce(code, coding));
-        for (CodedElement element : elements(zpr, DISEASE_FIELDS)) {
-            element.coding().ifPresent(coding -> addOnce(code, coding));
+        disease.coding(institution).ifPresent(coding -> addOnce(code, coding));
+        for (SourceCode element : elements(zpr, DISEASE_FIELDS)) {
+            element.coding(institution).ifPresent(coding -> addOnce(code, coding));
         }
         // PRB-10 carries ICD-10 in its first triplet; the alternate one is the JAHIS diagnosis context.
-        CodedElement.of(prb, 10).filter(icd -> icd.table().isPresent())
-                .flatMap(CodedElement::coding).ifPresent(coding -> addOnce(code, coding));
+        SourceCode.of(prb, 10).flatMap(icd -> icd.coding(institution)).ifPresent(coding -> addOnce(code, coding));
 
-        List<CodedElement> prefixes = elements(zpr, PREFIX_FIELDS);
-        List<CodedElement> postfixes = elements(zpr, POSTFIX_FIELDS);
-        prefixes.forEach(modifier -> code.addExtension(JpCore.DISEASE_PREFIX_MODIFIER_EXTENSION, modifier(modifier)));
-        postfixes.forEach(modifier -> code.addExtension(JpCore.DISEASE_POSTFIX_MODIFIER_EXTENSION, modifier(modifier)));
+        List<SourceCode> prefixes = elements(zpr, PREFIX_FIELDS);
+        List<SourceCode> postfixes = elements(zpr, POSTFIX_FIELDS);
+        prefixes.forEach(modifier -> code.addExtension(JpCore.DISEASE_PREFIX_MODIFIER_EXTENSION,
+                modifier.modifierConcept(institution)));
+        postfixes.forEach(modifier -> code.addExtension(JpCore.DISEASE_POSTFIX_MODIFIER_EXTENSION,
+                modifier.modifierConcept(institution)));
         StringBuilder text = new StringBuilder();
         distinctTexts(prefixes).forEach(text::append);
         text.append(disease.text().orElse(""));
@@ -159,43 +160,21 @@ public final class ProblemMapper implements DataTypeMapper {
         return new CodeableConcept(new Coding(category.getSystem(), category.toCode(), category.getDisplay()));
     }
 
-    private static CodeableConcept outcome(CodedElement element) {
-        CodeableConcept outcome = new CodeableConcept();
-        element.code().ifPresent(value -> {
-            Coding coding = outcome.addCoding().setCode(value);
-            element.table().map(table -> switch (table) {
-                case "HL70241" -> JpCore.HL70241_OUTCOME;
-                case "JHSD0006" -> JpCore.JHSD0006_OUTCOME;
-                default -> HubImportCodes.ssmix2Table(table);
-            }).ifPresent(coding::setSystem);
-            element.text().ifPresent(coding::setDisplay);
-        });
-        element.text().ifPresent(outcome::setText);
-        return outcome;
-    }
-
-    private static CodeableConcept modifier(CodedElement element) {
-        CodeableConcept modifier = new CodeableConcept();
-        element.modifierCoding().ifPresent(modifier::addCoding);
-        element.text().ifPresent(modifier::setText);
-        return modifier;
-    }
-
-    private static List<CodedElement> elements(ZPR zpr, int[] fields) throws HL7Exception {
-        List<CodedElement> elements = new ArrayList<>();
+    private static List<SourceCode> elements(ZPR zpr, int[] fields) throws HL7Exception {
+        List<SourceCode> elements = new ArrayList<>();
         if (zpr == null || zpr.isEmpty()) {
             return elements;
         }
         for (int field : fields) {
             for (int rep = 0; rep < zpr.codes(field).length; rep++) {
-                CodedElement.of(zpr, field, rep).ifPresent(elements::add);
+                SourceCode.of(zpr, field, rep).ifPresent(elements::add);
             }
         }
         return elements;
     }
 
     /** The modifiers' texts in order, each once: a modifier may be given both by key number and exchange code. */
-    private static List<String> distinctTexts(List<CodedElement> elements) {
+    private static List<String> distinctTexts(List<SourceCode> elements) {
         return elements.stream().flatMap(element -> element.text().stream()).distinct().toList();
     }
 

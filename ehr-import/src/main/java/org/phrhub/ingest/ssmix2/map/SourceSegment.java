@@ -41,7 +41,7 @@ final class SourceSegment {
 
     /** The CE/CWE in components 1 to 3 of the field. */
     Optional<SourceCode> code(int field) {
-        return SourceCode.of(text(field, 1), text(field, 2), text(field, 3));
+        return SourceCode.of(segment, field);
     }
 
     /** The CE/CWE of HL7 v2 alternate identifier components 4 to 6. */

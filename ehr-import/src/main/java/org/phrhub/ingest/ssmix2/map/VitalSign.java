@@ -3,6 +3,7 @@ package org.phrhub.ingest.ssmix2.map;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import org.phrhub.ingest.codes.CodeTables;
 import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.codes.Loinc;
 
@@ -49,16 +50,16 @@ enum VitalSign {
     }
 
     /** The vital sign a coded OBX-3 names, by either of its identifiers. */
-    static Optional<VitalSign> of(SourceCodeSystems systems, Optional<SourceCode> primary, Optional<SourceCode> alternate) {
-        return primary.flatMap(code -> of(systems, code)).or(() -> alternate.flatMap(code -> of(systems, code)));
+    static Optional<VitalSign> of(String institution, Optional<SourceCode> primary, Optional<SourceCode> alternate) {
+        return primary.flatMap(code -> of(institution, code)).or(() -> alternate.flatMap(code -> of(institution, code)));
     }
 
-    private static Optional<VitalSign> of(SourceCodeSystems systems, SourceCode code) {
+    private static Optional<VitalSign> of(String institution, SourceCode code) {
         if (code.code().isEmpty() || code.table().isEmpty()) {
             return Optional.empty();
         }
-        String system = systems.system(code.table().get());
         String value = code.code().get();
+        String system = CodeTables.system(institution, code.table().get(), value);
         return Arrays.stream(values())
                 .filter(sign -> system.equals(Loinc.SYSTEM) ? sign.loinc.equals(value)
                         : system.equals(JpCore.JLAC10) && sign.jlac10.contains(value))

@@ -43,7 +43,7 @@ public final class VitalSignsMapper implements DataTypeMapper {
             throw new MappingException(context.file().dataType() + " must be an ORU^R01 message, this one is "
                     + message.getName());
         }
-        SourceCodeSystems systems = new SourceCodeSystems(context.institutionCode());
+        String institution = context.institutionCode();
         List<Resource> resources = new ArrayList<>();
         try {
             int position = 0;
@@ -53,7 +53,7 @@ public final class VitalSignsMapper implements DataTypeMapper {
                         continue;
                     }
                     position++;
-                    resources.addAll(order(order, position, context, systems));
+                    resources.addAll(order(order, position, context, institution));
                 }
             }
         } catch (HL7Exception e) {
@@ -68,7 +68,7 @@ public final class VitalSignsMapper implements DataTypeMapper {
     private record Measured(VitalSign sign, String obxSetId, Observation source) {}
 
     private static List<Resource> order(ORU_R01_ORDER_OBSERVATION order, int position, MappingContext context,
-            SourceCodeSystems systems) throws MappingException, HL7Exception {
+            String institution) throws MappingException, HL7Exception {
         String obrSetId = Optional.ofNullable(order.getOBR().getSetIDOBR().getValue()).filter(id -> !id.isBlank())
                 .orElse(String.valueOf(position));
         SourceSegment obr = new SourceSegment(order.getOBR(), "OBR " + obrSetId);
@@ -86,14 +86,14 @@ public final class VitalSignsMapper implements DataTypeMapper {
                     .filter(id -> !id.isBlank()).orElse(String.valueOf(obxPosition));
             SourceSegment obx = new SourceSegment(observation.getOBX(), "OBX " + obxSetId + " of OBR " + obrSetId);
             SourceCode code = obx.requiredCode(3, "observation identifier, the vital sign");
-            Optional<VitalSign> sign = VitalSign.of(systems, Optional.of(code), obx.alternateCode(3));
-            Observation mapped = base(obx, code, context, systems);
+            Optional<VitalSign> sign = VitalSign.of(institution, Optional.of(code), obx.alternateCode(3));
+            Observation mapped = base(obx, code, context, institution);
             if (!mapped.hasEffective()) {
                 observed.ifPresent(mapped::setEffective);
             }
             if (sign.isEmpty()) {
                 // A vital sign this hub has no LOINC code for: kept with the hospital's code, under no profile.
-                ObservationValues.value(obx, systems).ifPresent(mapped::setValue);
+                ObservationValues.value(obx, institution).ifPresent(mapped::setValue);
                 mapped.addIdentifier(context.sourceRecord("OBX", obrSetId, obxSetId));
                 resources.add(mapped);
                 continue;
@@ -119,14 +119,14 @@ public final class VitalSignsMapper implements DataTypeMapper {
         return resources;
     }
 
-    private static Observation base(SourceSegment obx, SourceCode code, MappingContext context, SourceCodeSystems systems)
+    private static Observation base(SourceSegment obx, SourceCode code, MappingContext context, String institution)
             throws MappingException {
         Observation observation = new Observation();
         observation.setStatus(ObservationValues.status(obx));
         observation.addCategory(new CodeableConcept().addCoding(
                 new Coding(Hl7Terminology.OBSERVATION_CATEGORY, Hl7Terminology.VITAL_SIGNS, "Vital Signs")));
-        observation.setCode(code.concept(systems));
-        obx.alternateCode(3).flatMap(alternate -> alternate.coding(systems)).ifPresent(observation.getCode()::addCoding);
+        observation.setCode(code.concept(institution));
+        obx.alternateCode(3).flatMap(alternate -> alternate.coding(institution)).ifPresent(observation.getCode()::addCoding);
         observation.setSubject(context.subject());
         obx.dateTime(14, "date/time of the observation").ifPresent(observation::setEffective);
         ObservationValues.interpretation(obx).ifPresent(observation::addInterpretation);
