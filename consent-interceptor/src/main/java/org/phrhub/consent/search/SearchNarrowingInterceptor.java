@@ -46,6 +46,7 @@ public final class SearchNarrowingInterceptor {
 
     private static final String PATIENT = "Patient";
     private static final String ID = "_id";
+    private static final String SUBJECT = "subject";
 
     private final AccessContexts contexts;
     private final AccessPolicy policy;
@@ -184,12 +185,25 @@ public final class SearchNarrowingInterceptor {
                 .orElseThrow();
     }
 
-    /** The patients a search asks for by id, through its patient parameter (or _id for Patient). */
+    /**
+     * The patients a search asks for by id, through its patient parameter (or _id for Patient), or else
+     * through {@code subject} where that names Patients ({@code subject=Patient/x} is the same question).
+     */
     private static Set<String> patientsNamedIn(RuntimeResourceDefinition definition, SearchParameterMap params) {
         boolean isPatient = PATIENT.equals(definition.getName());
         String parameter = isPatient ? ID : patientParameter(definition);
         Set<String> named = new LinkedHashSet<>();
         List<List<IQueryParameterType>> clauses = params.get(parameter);
+        if ((clauses == null || clauses.isEmpty()) && !isPatient && definition.getSearchParam(SUBJECT) != null) {
+            clauses = params.get(SUBJECT);
+            List<List<IQueryParameterType>> subjects = clauses;
+            boolean onlyPatients = subjects != null && !subjects.isEmpty() && subjects.get(0).stream()
+                    .allMatch(value -> value instanceof ReferenceParam ref && ref.getChain() == null
+                            && PATIENT.equals(ref.getResourceType()));
+            if (!onlyPatients) {
+                return named;
+            }
+        }
         if (clauses == null || clauses.isEmpty()) {
             return named;
         }
