@@ -121,6 +121,29 @@ class BundleImportTest extends FhirServerIntegrationTest {
     }
 
     @Test
+    void documentIsImportedWithItsCompositionPointingAtTheStoredEntries() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-350");
+        Bundle document = HospitalBundles.document(institution, "P-350", "doc-" + institution);
+
+        ImportReports first = importBundle(document, institution);
+        ImportReports second = importBundle(document, institution);
+
+        String path = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier|doc-" + institution;
+        assertThat(first.file(path).status()).isEqualTo("imported");
+        assertThat(first.file(path).created()).isEqualTo(3);
+        assertThat(second.file(path).unchanged()).isEqualTo(4);
+        org.hl7.fhir.r4.model.Composition composition = (org.hl7.fhir.r4.model.Composition)
+                search(org.hl7.fhir.r4.model.Composition.class, bySubject(resident)).getFirst();
+        Condition condition = (Condition) search(Condition.class, bySubject(resident)).getFirst();
+        assertThat(composition.getSectionFirstRep().getEntryFirstRep().getReference())
+                .isEqualTo(condition.getIdElement().toUnqualifiedVersionless().getValue());
+        assertThat(composition.getAuthorFirstRep().getReference()).startsWith("Organization/ehr-");
+        assertThat(R4Validation.errors(composition)).as(R4Validation.json(composition)).isEmpty();
+        assertThat(R4Validation.errors(condition)).as(R4Validation.json(condition)).isEmpty();
+    }
+
+    @Test
     void anOlderVersionOfAStoredBundleIsSuperseded() {
         String resident = newResident("ヤマダ タロウ");
         enrol(resident, institution, "P-400");

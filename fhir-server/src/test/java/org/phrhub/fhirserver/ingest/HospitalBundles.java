@@ -128,6 +128,45 @@ final class HospitalBundles {
         return bundle;
     }
 
+    /**
+     * A JP-CLINS-style document: a Composition first, then the patient, the hospital and the condition its
+     * section lists, all with urn:uuid fullUrls.
+     */
+    static Bundle document(String institution, String patientNumber, String documentId) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+        bundle.getIdentifier().setSystem("http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier").setValue(documentId);
+        bundle.setTimestampElement(new org.hl7.fhir.r4.model.InstantType("2024-07-01T12:00:00+09:00"));
+        String patientUrl = urn();
+        String hospitalUrl = urn();
+        String conditionUrl = urn();
+
+        org.hl7.fhir.r4.model.Composition composition = new org.hl7.fhir.r4.model.Composition()
+                .setStatus(org.hl7.fhir.r4.model.Composition.CompositionStatus.FINAL)
+                .setType(new CodeableConcept(new Coding(LOINC, "18842-5", "Discharge summary")))
+                .setSubject(new Reference(patientUrl))
+                .setDateElement(new DateTimeType("2024-07-01T12:00:00+09:00"))
+                .setTitle("退院時サマリー");
+        composition.getIdentifier().setSystem("http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier").setValue(documentId);
+        composition.addAuthor(new Reference(hospitalUrl));
+        composition.addSection().setTitle("入院時診断").addEntry(new Reference(conditionUrl));
+        bundle.addEntry().setFullUrl(urn()).setResource(composition);
+
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(PATIENT_NUMBER + institution).setValue(patientNumber);
+        bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
+
+        Organization hospital = new Organization().setName("会津総合病院");
+        hospital.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.23").setValue(institution);
+        bundle.addEntry().setFullUrl(hospitalUrl).setResource(hospital);
+
+        Condition condition = new Condition().setSubject(new Reference(patientUrl))
+                .setCode(new CodeableConcept(new Coding("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full", "I10",
+                        "本態性（原発性＜一次性＞）高血圧（症）")));
+        condition.addIdentifier().setSystem("http://hospital.example/condition-id").setValue(documentId + "-c1");
+        bundle.addEntry().setFullUrl(conditionUrl).setResource(condition);
+        return bundle;
+    }
+
     /** An observation of the bundle's patient (its first entry), with the given business identifier. */
     static Observation observation(Bundle bundle, String identifierValue) {
         Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL)
