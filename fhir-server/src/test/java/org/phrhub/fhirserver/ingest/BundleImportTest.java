@@ -179,6 +179,28 @@ class BundleImportTest extends FhirServerIntegrationTest {
     }
 
     @Test
+    void aCommonIdNamesTheResidentAndMustAgreeWithThePatientNumber() {
+        String resident = newResident("ヤマダ タロウ");
+        String other = newResident("ヤマダ ハナコ");
+        enrol(other, institution, "P-550");
+        Bundle byCommonId = HospitalBundles.synthea(institution, "P-550");
+        Patient patient = (Patient) byCommonId.getEntryFirstRep().getResource();
+        patient.getIdentifier().removeLast();
+        patient.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + resident.substring(8));
+        Bundle disagreeing = HospitalBundles.synthea(institution, "P-550");
+        ((Patient) disagreeing.getEntryFirstRep().getResource()).addIdentifier()
+                .setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + resident.substring(8));
+
+        ImportReports imported = importBundle(byCommonId, institution);
+
+        assertThat(imported.file("bundle").status()).isEqualTo("imported");
+        assertThat(recordOf(resident)).hasSize(4);
+        assertThat(reasonOf(disagreeing)).contains("patient number P-550 is enrolled on " + other,
+                "common ID C-" + resident.substring(8) + " is " + resident + "'s");
+        assertThat(recordOf(other)).isEmpty();
+    }
+
+    @Test
     void twoEntriesWithTheSameIdentifierRefuseTheBundleAndStoreNothing() {
         String resident = newResident("ヤマダ タロウ");
         enrol(resident, institution, "P-500");

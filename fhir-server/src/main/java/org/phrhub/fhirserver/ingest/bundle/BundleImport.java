@@ -119,9 +119,11 @@ public final class BundleImport {
     /** Each resident once, with what their Patient entries add to the canonical Patient. */
     private static List<Patient> canonicalPatients(PatientIdentities.Resolution resolution) {
         Map<String, Patient> byResident = new LinkedHashMap<>();
-        resolution.residents().forEach((entry, resident) -> byResident.merge(PatientIdentities.reference(resident),
-                CanonicalDemographics.absorb(resident, (Patient) entry.resource()),
-                (merged, next) -> CanonicalDemographics.absorb(merged, (Patient) entry.resource())));
+        resolution.residents().forEach((entry, resident) -> {
+            String reference = PatientIdentities.reference(resident);
+            Patient absorbedSoFar = byResident.getOrDefault(reference, resident);
+            byResident.put(reference, CanonicalDemographics.absorb(absorbedSoFar, (Patient) entry.resource()));
+        });
         return List.copyOf(byResident.values());
     }
 
