@@ -22,7 +22,7 @@ public final class ResourceTypes {
     static final Set<String> DEVICE_GATEWAY_WRITES = Set.of("Observation", "Device");
 
     /** What the regional EHR importer brings from hospitals, with the directory data it refers to. */
-    static final Set<String> CLINICAL = Set.of(
+    public static final Set<String> CLINICAL = Set.of(
             "Patient",
             "Observation",
             "DiagnosticReport",

@@ -47,15 +47,29 @@ public final class IdentityReviewList {
 
     /** Puts the hospital patient on the list, or refreshes what the list knows of them. */
     public void hold(String institutionCode, SourcePatient patient, String file) {
+        hold(institutionCode, patient.patientNumber(),
+                patient.kanaName().map(HumanName::getText).orElse(null),
+                patient.kanjiName().map(HumanName::getText).orElse(null),
+                patient.birthDate().map(date -> date.getValueAsString()).orElse(null),
+                patient.gender().map(gender -> gender.toCode()).orElse(null),
+                file);
+    }
+
+    /**
+     * As above, for a patient known from elsewhere than an SS-MIX2 message (e.g. a FHIR bundle). Names, birth
+     * date ({@code YYYY-MM-DD}) and gender (a FHIR code) may be null; what the list knew of them then stays.
+     */
+    public void hold(String institutionCode, String patientNumber, String kanaName, String kanjiName, String birthDate,
+            String gender, String source) {
         Object[] values = {
-            patient.kanaName().map(HumanName::getText).orElse(null),
-            patient.kanjiName().map(HumanName::getText).orElse(null),
-            patient.birthDate().map(date -> date.getValueAsString()).orElse(null),
-            patient.gender().map(gender -> gender.toCode()).orElse(null),
-            file,
+            kanaName,
+            kanjiName,
+            birthDate,
+            gender,
+            source,
             Timestamp.from(clock.instant()),
             institutionCode,
-            patient.patientNumber()
+            patientNumber
         };
         String update = "UPDATE phrhub_identity_candidate SET kana_name = COALESCE(?, kana_name), "
                 + "kanji_name = COALESCE(?, kanji_name), birth_date = COALESCE(?, birth_date), gender = COALESCE(?, gender), "

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.bundle.BundleImport;
 import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
@@ -39,11 +40,13 @@ public class ImportConfig {
 
     @Bean
     public ImportOperations importOperations(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
-            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs) {
+            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs,
+            Clock clock) {
         RecordWriter writer = new RecordWriter(daos, system, fhir, IMPORTER);
         Ssmix2Import ssmix2 = new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, new HospitalDirectory(daos));
+        BundleImport bundles = new BundleImport(fhir, writer, residents, review, new HospitalDirectory(daos), clock);
         return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
-                residents, review, jobs, fhir);
+                bundles, properties.maxBundleBytes(), residents, review, jobs, fhir);
     }
 
     @Bean(destroyMethod = "close")

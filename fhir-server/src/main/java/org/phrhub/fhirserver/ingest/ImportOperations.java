@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -20,12 +21,13 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.bundle.BundleImport;
 import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 
 /**
  * The importer's operations: {@code $import-ssmix2} (a zipped storage tree) and {@code $import-status} (of
- * an import running as a job), {@code $enrol} (a hospital patient number onto a resident) and
+ * an import running as a job), {@code $import-bundle} (a FHIR bundle), {@code $enrol} (a hospital patient number onto a resident) and
  * {@code $identity-review} (the hospital patients waiting for it). The access rules let only the
  * {@code ehr-importer} client call them.
  */
@@ -35,13 +37,17 @@ public final class ImportOperations {
 
     private final Ssmix2Import ssmix2;
     private final ZippedStorage zips;
+    private final BundleImport bundles;
+    private final long maxBundleBytes;
     private final ResidentDirectory residents;
     private final IdentityReviewList review;
     private final ImportJobs jobs;
     private final FhirContext fhir;
 
-    public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, ResidentDirectory residents, IdentityReviewList review,
-            ImportJobs jobs, FhirContext fhir) {
+    public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, BundleImport bundles, long maxBundleBytes,
+            ResidentDirectory residents, IdentityReviewList review, ImportJobs jobs, FhirContext fhir) {
+        this.bundles = bundles;
+        this.maxBundleBytes = maxBundleBytes;
         this.jobs = jobs;
         this.fhir = fhir;
         this.ssmix2 = ssmix2;
@@ -105,6 +111,32 @@ public final class ImportOperations {
                                 + "; the files reported before it stopped were stored, the rest were not");
                 write(response, 500, outcome);
             }
+        }
+    }
+
+    /** {@code POST /fhir/$import-bundle?institution=<10 digits>} with a FHIR Bundle in JSON as body. */
+    @Operation(name = "$import-bundle", manualRequest = true, idempotent = false)
+    public Parameters importBundle(HttpServletRequest request) {
+        String institution = request.getParameter("institution");
+        try {
+            HospitalDirectory.requireInstitutionCode(institution);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("$import-bundle needs ?institution=: " + e.getMessage());
+        }
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(Math.toIntExact(Math.min(maxBundleBytes + 1, Integer.MAX_VALUE - 8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundle could not be read: " + e.getMessage(), e);
+        }
+        if (body.length > maxBundleBytes) {
+            throw new InvalidRequestException("$import-bundle takes bundles of at most " + maxBundleBytes
+                    + " bytes; split the data into several bundles");
+        }
+        try {
+            return bundles.importBundle(body, institution).toParameters();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("$import-bundle takes a FHIR Bundle in JSON: " + e.getMessage());
         }
     }
 

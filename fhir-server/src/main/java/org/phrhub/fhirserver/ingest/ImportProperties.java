@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxUploadBytes the most an uploaded SS-MIX2 zip may unpack to
  * @param maxUploadFiles the most files it may hold
+ * @param maxBundleBytes the most a FHIR bundle given to {@code $import-bundle} may be
  */
 @ConfigurationProperties(prefix = "phrhub.import")
 public record ImportProperties(
         @DefaultValue("1073741824") long maxUploadBytes,
-        @DefaultValue("200000") int maxUploadFiles) {}
+        @DefaultValue("200000") int maxUploadFiles,
+        @DefaultValue("104857600") long maxBundleBytes) {}

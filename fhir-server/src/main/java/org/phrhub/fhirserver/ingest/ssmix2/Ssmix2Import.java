@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.CanonicalDemographics;
 import org.phrhub.fhirserver.ingest.HospitalDirectory;
 import org.phrhub.fhirserver.ingest.ImportReport;
 import org.phrhub.fhirserver.ingest.ImportReport.FileOutcome;

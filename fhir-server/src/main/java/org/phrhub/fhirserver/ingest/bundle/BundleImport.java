@@ -1,0 +1,159 @@
+package org.phrhub.fhirserver.ingest.bundle;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.phrhub.fhirserver.identity.IdentityReviewList;
+import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.CanonicalDemographics;
+import org.phrhub.fhirserver.ingest.HospitalDirectory;
+import org.phrhub.fhirserver.ingest.ImportReport;
+import org.phrhub.fhirserver.ingest.ImportReport.FileOutcome;
+import org.phrhub.fhirserver.ingest.ImportReport.Status;
+import org.phrhub.fhirserver.ingest.RecordWriter;
+import org.phrhub.fhirserver.ingest.SourceUnit;
+
+/**
+ * Imports one hospital's FHIR bundle (transaction, batch, collection or document, e.g. from Synthea or a
+ * JP-CLINS document) as one source unit: stored whole under stable ids, or not at all. Its Patient entries
+ * say whose data it is and are never stored as Patients of their own: what they refer to is attributed to
+ * the resident's canonical Patient, which takes only what it lacks of them. A bundle of a patient the hub
+ * cannot attribute yet is held for identity review.
+ */
+public final class BundleImport {
+
+    private final FhirContext fhir;
+    private final RecordWriter writer;
+    private final PatientIdentities identities;
+    private final IdentityReviewList review;
+    private final HospitalDirectory hospitals;
+    private final Clock clock;
+
+    public BundleImport(FhirContext fhir, RecordWriter writer, ResidentDirectory residents,
+            IdentityReviewList review, HospitalDirectory hospitals, Clock clock) {
+        this.fhir = fhir;
+        this.writer = writer;
+        this.identities = new PatientIdentities(residents);
+        this.review = review;
+        this.hospitals = hospitals;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports the bundle in {@code body} from the hospital with the 10-digit {@code institutionCode}.
+     *
+     * @throws IllegalArgumentException when the body is not a FHIR Bundle in JSON, or the code no institution code
+     */
+    public ImportReport importBundle(byte[] body, String institutionCode) {
+        HospitalDirectory.requireInstitutionCode(institutionCode);
+        Bundle bundle = parse(body);
+        BundleIdentity identity = BundleIdentity.of(institutionCode, bundle, fhir, clock.instant());
+        ImportReport report = new ImportReport();
+        report.add(importUnit(bundle, identity, institutionCode));
+        return report;
+    }
+
+    private FileOutcome importUnit(Bundle bundle, BundleIdentity identity, String institution) {
+        String path = identity.path();
+        try {
+            BundleContents contents = BundleContents.of(bundle);
+            SourceRecords.assign(institution, identity.key(), contents.records());
+            PatientIdentities.Resolution resolution = identities.resolve(institution, contents.patients());
+
+            BundleReferences references = new BundleReferences(fhir);
+            for (BundleEntry patient : contents.patients()) {
+                Patient resident = resolution.residents().get(patient);
+                // A held bundle is checked as thoroughly as any other, so that it imports once enrolled.
+                references.alias(patient, resident != null ? PatientIdentities.reference(resident) : "Patient/held");
+            }
+            Map<BundleEntry, String> placeholders = new LinkedHashMap<>();
+            for (BundleEntry record : contents.records()) {
+                String placeholder = record.fullUrl() != null && record.fullUrl().startsWith("urn:uuid:")
+                        ? record.fullUrl() : "urn:uuid:" + UUID.randomUUID();
+                references.alias(record, placeholder);
+                placeholders.put(record, placeholder);
+            }
+            for (BundleEntry record : contents.records()) {
+                references.rewrite(record);
+            }
+
+            if (!resolution.unknown().isEmpty()) {
+                return hold(resolution.unknown(), institution, identity);
+            }
+            List<Resource> resources = new ArrayList<>(canonicalPatients(resolution));
+            placeholders.forEach((record, placeholder) -> {
+                Resource resource = record.resource();
+                resource.setId(placeholder);
+                // The hub's own version and time of storing replace the sender's.
+                resource.getMeta().setVersionId(null).setLastUpdated(null);
+                resources.add(resource);
+            });
+            SourceUnit unit = new SourceUnit(identity.key(), identity.sourceUri(), path, hospitals.hospital(institution),
+                    identity.occurred());
+            String ignored = contents.ignored().isEmpty() ? null : "ignored " + String.join("; ", contents.ignored());
+            return switch (writer.store(unit, resources)) {
+                case RecordWriter.Stored stored -> new FileOutcome(path, Status.IMPORTED, stored.created(), stored.updated(),
+                        stored.unchanged(), stored.deleted(), ignored);
+                case RecordWriter.SupersededByStored newer -> FileOutcome.of(path, Status.SUPERSEDED,
+                        "the hub holds a newer version of this bundle (timestamp " + newer.storedOccurrence() + ")");
+            };
+        } catch (RefusedBundleException e) {
+            return FileOutcome.of(path, Status.ERROR, e.getMessage() + "; nothing of the bundle was stored");
+        } catch (BaseServerResponseException | IllegalArgumentException e) {
+            return FileOutcome.of(path, Status.ERROR, "the hub refused what the bundle holds: " + e.getMessage()
+                    + "; nothing of it was stored");
+        }
+    }
+
+    /** Each resident once, with what their Patient entries add to the canonical Patient. */
+    private static List<Patient> canonicalPatients(PatientIdentities.Resolution resolution) {
+        Map<String, Patient> byResident = new LinkedHashMap<>();
+        resolution.residents().forEach((entry, resident) -> {
+            String reference = PatientIdentities.reference(resident);
+            Patient absorbedSoFar = byResident.getOrDefault(reference, resident);
+            byResident.put(reference, CanonicalDemographics.absorb(absorbedSoFar, (Patient) entry.resource()));
+        });
+        return List.copyOf(byResident.values());
+    }
+
+    private FileOutcome hold(List<PatientIdentities.Unknown> unknown, String institution, BundleIdentity identity) {
+        for (PatientIdentities.Unknown patient : unknown) {
+            HeldPatient held = HeldPatient.of(patient.patientNumber(), (Patient) patient.entry().resource());
+            review.hold(institution, held.patientNumber(), held.kanaName(), held.kanjiName(), held.birthDate(), held.gender(),
+                    identity.sourceUri());
+        }
+        String numbers = String.join(", ", unknown.stream().map(PatientIdentities.Unknown::patientNumber).toList());
+        return FileOutcome.of(identity.path(), Status.HELD, (unknown.size() > 1
+                ? "patient numbers " + numbers + " of institution " + institution + " are"
+                : "patient number " + numbers + " of institution " + institution + " is")
+                + " enrolled on no resident; held for identity review, nothing stored");
+    }
+
+    private Bundle parse(byte[] body) {
+        String json = new String(body, StandardCharsets.UTF_8).strip();
+        if (!json.startsWith("{")) {
+            throw new IllegalArgumentException("the body must be a FHIR Bundle in JSON (application/fhir+json)");
+        }
+        IBaseResource resource;
+        try {
+            resource = fhir.newJsonParser().parseResource(json);
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("the body is not FHIR JSON: " + e.getMessage(), e);
+        }
+        if (!(resource instanceof Bundle bundle)) {
+            throw new IllegalArgumentException("the body must be a FHIR Bundle, not a " + resource.fhirType());
+        }
+        return bundle;
+    }
+}

@@ -1,0 +1,386 @@
+package org.phrhub.fhirserver.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.phrhub.fhirserver.FhirHttp;
+import org.phrhub.fhirserver.FhirServerIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Hospitals' FHIR bundles through {@code $import-bundle} into the real server. */
+class BundleImportTest extends FhirServerIntegrationTest {
+
+    private static final String JSON = "application/fhir+json";
+    private static final List<Class<? extends Resource>> CLINICAL_TYPES =
+            List.of(Encounter.class, Condition.class, Observation.class, MedicationRequest.class);
+
+    @Autowired
+    DaoRegistry daos;
+
+    /** Each test is a hospital of its own, so that its patient numbers are enrolled nowhere else. */
+    private final String institution = newInstitution();
+
+    @Test
+    void syntheaTransactionImportedTwiceIsStoredOnceUnderTheResidentWithItsProvenance() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-100");
+        Bundle bundle = HospitalBundles.synthea(institution, "P-100");
+
+        ImportReports first = importBundle(bundle, institution);
+        Map<String, String> versions = versionsOf(resident);
+        ImportReports second = importBundle(bundle, institution);
+
+        assertThat(first.file("bundle").status()).isEqualTo("imported");
+        // Patient (updated with the hospital's name), Organization, Practitioner, Encounter, Condition, Observation,
+        // MedicationRequest; Synthea's own Provenance is left out.
+        assertThat(first.total("created")).isEqualTo(6);
+        assertThat(first.total("updated")).isEqualTo(1);
+        assertThat(first.file("bundle").reason()).get().asString().contains("Provenance");
+        assertThat(second.total("created")).isZero();
+        assertThat(second.total("updated")).isZero();
+        assertThat(second.total("unchanged")).isEqualTo(7);
+        assertThat(versionsOf(resident)).isEqualTo(versions).hasSize(4);
+        assertThat(search(Patient.class, new SearchParameterMap().add(Patient.SP_IDENTIFIER,
+                new TokenParam(HospitalBundles.SYNTHEA, ((Patient) bundle.getEntryFirstRep().getResource())
+                        .getIdentifierFirstRep().getValue())))).isEmpty();
+
+        for (Resource stored : recordOf(resident)) {
+            assertThat(stored.getMeta().getSource()).startsWith("urn:phr-hub:bundle:" + institution + "/sha256:");
+            assertThat(stored.getMeta().getTag("https://phr-hub.example/fhir/CodeSystem/data-source", "ehr")).isNotNull();
+            List<IBaseResource> provenances = search(Provenance.class, new SearchParameterMap().add(Provenance.SP_TARGET,
+                    new ReferenceParam(stored.getIdElement().toUnqualifiedVersionless().getValue())));
+            assertThat(provenances).as("Provenance of " + stored.getIdElement()).hasSize(1);
+        }
+        Encounter encounter = (Encounter) search(Encounter.class, bySubject(resident)).getFirst();
+        assertThat(encounter.getServiceProvider().getReference()).startsWith("Organization/ehr-");
+        assertThat(encounter.getParticipantFirstRep().getIndividual().getReference()).startsWith("Practitioner/ehr-");
+        Condition condition = (Condition) search(Condition.class, bySubject(resident)).getFirst();
+        assertThat(condition.getEncounter().getReference()).isEqualTo(encounter.getIdElement().toUnqualifiedVersionless().getValue());
+        Patient canonical = daos.getResourceDao(Patient.class).read(new IdType(resident), new SystemRequestDetails());
+        assertThat(canonical.getName()).extracting(name -> name.getFamily()).contains("Yamada");
+    }
+
+    @Test
+    void importedResourcesAreValidR4() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-200");
+        importBundle(HospitalBundles.synthea(institution, "P-200"), institution);
+        importBundle(HospitalBundles.jpCoreCollection(institution, "P-200", "doc-1", "2024-06-01T10:00:00+09:00"), institution);
+
+        List<Resource> record = recordOf(resident);
+
+        assertThat(record).hasSize(5);
+        for (Resource stored : record) {
+            assertThat(R4Validation.errors(stored)).as(R4Validation.json(stored)).isEmpty();
+        }
+    }
+
+    @Test
+    void jpCoreCollectionWithRelativeReferencesIsImportedUnderItsIdentifier() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-300");
+        Bundle collection = HospitalBundles.jpCoreCollection(institution, "P-300", "doc-7", "2024-06-01T10:00:00+09:00");
+
+        ImportReports report = importBundle(collection, institution);
+
+        String path = "urn:oid:1.2.392.100495.20.3.51.9" + institution + "|doc-7";
+        assertThat(report.file(path).status()).isEqualTo("imported");
+        Observation weight = (Observation) search(Observation.class, bySubject(resident)).getFirst();
+        assertThat(weight.getMeta().getSource()).isEqualTo("urn:phr-hub:bundle:" + institution + "/" + path);
+        assertThat(weight.getMeta().getProfile()).extracting(p -> p.getValue())
+                .contains("http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_Common");
+        Patient canonical = daos.getResourceDao(Patient.class).read(new IdType(resident), new SystemRequestDetails());
+        assertThat(canonical.getName()).extracting(name -> name.getText()).contains("ヤマダ タロウ", "山田 太郎");
+    }
+
+    @Test
+    void documentIsImportedWithItsCompositionPointingAtTheStoredEntries() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-350");
+        Bundle document = HospitalBundles.document(institution, "P-350", "doc-" + institution);
+
+        ImportReports first = importBundle(document, institution);
+        ImportReports second = importBundle(document, institution);
+
+        String path = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier|doc-" + institution;
+        assertThat(first.file(path).status()).isEqualTo("imported");
+        assertThat(first.file(path).created()).isEqualTo(3);
+        assertThat(second.file(path).unchanged()).isEqualTo(4);
+        org.hl7.fhir.r4.model.Composition composition = (org.hl7.fhir.r4.model.Composition)
+                search(org.hl7.fhir.r4.model.Composition.class, bySubject(resident)).getFirst();
+        Condition condition = (Condition) search(Condition.class, bySubject(resident)).getFirst();
+        assertThat(composition.getSectionFirstRep().getEntryFirstRep().getReference())
+                .isEqualTo(condition.getIdElement().toUnqualifiedVersionless().getValue());
+        assertThat(composition.getAuthorFirstRep().getReference()).startsWith("Organization/ehr-");
+        assertThat(R4Validation.errors(composition)).as(R4Validation.json(composition)).isEmpty();
+        assertThat(R4Validation.errors(condition)).as(R4Validation.json(condition)).isEmpty();
+    }
+
+    @Test
+    void anOlderVersionOfAStoredBundleIsSuperseded() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-400");
+        importBundle(HospitalBundles.jpCoreCollection(institution, "P-400", "doc-9", "2024-06-02T10:00:00+09:00"), institution);
+
+        ImportReports older = importBundle(
+                HospitalBundles.jpCoreCollection(institution, "P-400", "doc-9", "2024-06-01T10:00:00+09:00"), institution);
+
+        assertThat(older.files().getFirst().status()).isEqualTo("superseded");
+    }
+
+    @Test
+    void twoHospitalsOfOneResidentFillOneCanonicalPatient() {
+        String otherInstitution = newInstitution();
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "A-1");
+        enrol(resident, otherInstitution, "B-2");
+
+        importBundle(HospitalBundles.synthea(institution, "A-1"), institution);
+        importBundle(HospitalBundles.synthea(otherInstitution, "B-2"), otherInstitution);
+
+        Patient canonical = daos.getResourceDao(Patient.class).read(new IdType(resident), new SystemRequestDetails());
+        assertThat(canonical.getIdentifier()).extracting(id -> id.getSystem() + "|" + id.getValue()).contains(
+                HospitalBundles.PATIENT_NUMBER + institution + "|A-1", HospitalBundles.PATIENT_NUMBER + otherInstitution + "|B-2");
+        assertThat(search(Patient.class, new SearchParameterMap().add(Patient.SP_FAMILY,
+                new ca.uhn.fhir.rest.param.StringParam("Yamada")))).extracting(p -> p.getIdElement().getIdPart())
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(madeByImport(id)).as(id).isFalse());
+        assertThat(search(Observation.class, bySubject(resident))).hasSize(2)
+                .extracting(o -> ((Observation) o).getMeta().getSource())
+                .anySatisfy(source -> assertThat(source).contains(":bundle:" + institution + "/"))
+                .anySatisfy(source -> assertThat(source).contains(":bundle:" + otherInstitution + "/"));
+    }
+
+    @Test
+    void aCommonIdNamesTheResidentAndMustAgreeWithThePatientNumber() {
+        String resident = newResident("ヤマダ タロウ");
+        String other = newResident("ヤマダ ハナコ");
+        enrol(other, institution, "P-550");
+        Bundle byCommonId = HospitalBundles.synthea(institution, "P-550");
+        Patient patient = (Patient) byCommonId.getEntryFirstRep().getResource();
+        patient.getIdentifier().removeLast();
+        patient.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + resident.substring(8));
+        Bundle disagreeing = HospitalBundles.synthea(institution, "P-550");
+        ((Patient) disagreeing.getEntryFirstRep().getResource()).addIdentifier()
+                .setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + resident.substring(8));
+
+        ImportReports imported = importBundle(byCommonId, institution);
+
+        assertThat(imported.file("bundle").status()).isEqualTo("imported");
+        assertThat(recordOf(resident)).hasSize(4);
+        assertThat(reasonOf(disagreeing)).contains("patient number P-550 is enrolled on " + other,
+                "common ID C-" + resident.substring(8) + " is " + resident + "'s");
+        assertThat(recordOf(other)).isEmpty();
+    }
+
+    @Test
+    void twoEntriesWithTheSameIdentifierRefuseTheBundleAndStoreNothing() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-500");
+        Bundle bundle = HospitalBundles.synthea(institution, "P-500");
+        HospitalBundles.post(bundle, HospitalBundles.urn(), HospitalBundles.observation(bundle, "obs-1"), null);
+        HospitalBundles.post(bundle, HospitalBundles.urn(), HospitalBundles.observation(bundle, "obs-1"), null);
+
+        ImportReports report = importBundle(bundle, institution);
+
+        assertThat(report.file("bundle").status()).isEqualTo("error");
+        assertThat(report.file("bundle").reason()).get().asString().contains(
+                "2 Observation entries carry the identifier http://hospital.example/observation-id|obs-1",
+                "entry 8 (" + bundle.getEntry().get(8).getFullUrl() + ")", "entry 9", "nothing of the bundle was stored");
+        assertThat(recordOf(resident)).isEmpty();
+    }
+
+    @Test
+    void unknownPatientHoldsTheBundleForIdentityReview() {
+        String lookalike = newResident("ﾔﾏﾀﾞ ﾀﾛｳ");
+        Bundle bundle = HospitalBundles.synthea(institution, "P-600");
+        org.hl7.fhir.r4.model.HumanName kana = new org.hl7.fhir.r4.model.HumanName().setText("ヤマダ タロウ");
+        kana.addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
+        ((Patient) bundle.getEntryFirstRep().getResource()).getName().add(0, kana);
+
+        ImportReports held = importBundle(bundle, institution);
+
+        assertThat(held.file("bundle").status()).isEqualTo("held");
+        assertThat(held.file("bundle").reason()).get().asString()
+                .contains("patient number P-600 of institution " + institution, "enrolled on no resident");
+        assertThat(recordOf(lookalike)).isEmpty();
+        Parameters review = fhir.post("$identity-review", clientToken("ehr-importer"), new Parameters()).resource(Parameters.class);
+        Parameters.ParametersParameterComponent candidate = review.getParameter().stream()
+                .filter(p -> p.getPart().stream().anyMatch(part -> part.getName().equals("institution")
+                        && part.getValue().primitiveValue().equals(institution)))
+                .findFirst().orElseThrow();
+        Map<String, List<String>> parts = candidate.getPart().stream().collect(Collectors.groupingBy(
+                Parameters.ParametersParameterComponent::getName,
+                Collectors.mapping(part -> part.getValue().primitiveValue(), Collectors.toList())));
+        assertThat(parts).containsEntry("patientNumber", List.of("P-600")).containsEntry("kanaName", List.of("ヤマダ タロウ"))
+                .containsEntry("kanjiName", List.of("Yamada Taro")).containsEntry("birthDate", List.of("1948-04-05"));
+        assertThat(parts.get("suggestedResident")).contains(lookalike);
+        assertThat(parts.get("lastFile").getFirst()).startsWith("urn:phr-hub:bundle:" + institution + "/sha256:");
+
+        enrol(lookalike, institution, "P-600");
+        assertThat(importBundle(bundle, institution).file("bundle").status()).isEqualTo("imported");
+        assertThat(recordOf(lookalike)).hasSize(4);
+    }
+
+    @Test
+    void onlyTheEhrImporterMayImportBundles() {
+        byte[] body = json(HospitalBundles.synthea(institution, "P-700"));
+        for (String token : new String[] {clientToken("device-gateway"), tokenOf("hanako")}) {
+            FhirHttp.Response refused = fhir.post("$import-bundle?institution=" + institution, token, JSON, body);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.diagnostics()).contains("ehr-importer client only");
+        }
+    }
+
+    @Test
+    void bodiesThatAreNoBundleGetABadRequest() {
+        String importer = clientToken("ehr-importer");
+
+        FhirHttp.Response notJson = fhir.post("$import-bundle?institution=" + institution, importer, JSON,
+                "MSH|^~\\&|".getBytes(StandardCharsets.UTF_8));
+        FhirHttp.Response notBundle = fhir.post("$import-bundle?institution=" + institution, importer, new Patient());
+        FhirHttp.Response noInstitution = fhir.post("$import-bundle", importer, HospitalBundles.synthea(institution, "1"));
+
+        assertThat(notJson.status()).as(notJson.toString()).isEqualTo(400);
+        assertThat(notJson.diagnostics()).contains("FHIR Bundle in JSON");
+        assertThat(notBundle.status()).as(notBundle.toString()).isEqualTo(400);
+        assertThat(notBundle.diagnostics()).contains("not a Patient");
+        assertThat(noInstitution.status()).as(noInstitution.toString()).isEqualTo(400);
+        assertThat(noInstitution.diagnostics()).contains("10-digit medical institution code");
+    }
+
+    @Test
+    void bundlesTheImporterMayNotWriteAreRefusedWithTheirReason() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-800");
+
+        Bundle searchset = HospitalBundles.synthea(institution, "P-800").setType(Bundle.BundleType.SEARCHSET);
+        Bundle withDelete = HospitalBundles.synthea(institution, "P-800");
+        withDelete.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("Observation/abc");
+        Bundle withAuditEvent = HospitalBundles.synthea(institution, "P-800");
+        HospitalBundles.post(withAuditEvent, HospitalBundles.urn(), new AuditEvent(), null);
+        Bundle foreignPatient = HospitalBundles.synthea(institution, "P-800");
+        HospitalBundles.post(foreignPatient, HospitalBundles.urn(), HospitalBundles.observation(foreignPatient, "obs-x")
+                .setSubject(new Reference("Patient/hanako")), null);
+        Bundle noPatientNumber = HospitalBundles.synthea(institution, "P-800");
+        ((Patient) noPatientNumber.getEntryFirstRep().getResource()).getIdentifier().removeLast();
+
+        assertThat(reasonOf(searchset)).contains("type searchset is not imported");
+        assertThat(reasonOf(withDelete)).contains("entry 8 asks to DELETE Observation/abc");
+        assertThat(reasonOf(withAuditEvent)).contains("holds a AuditEvent resource, which the EHR importer may not write");
+        assertThat(reasonOf(foreignPatient)).contains("refers to Patient/hanako, which is not a Patient entry of the bundle");
+        assertThat(reasonOf(noPatientNumber)).contains("neither a patient number of institution " + institution);
+        assertThat(recordOf(resident)).isEmpty();
+    }
+
+    @Test
+    void readsInABatchAreIgnoredAndReported() {
+        String resident = newResident("ヤマダ タロウ");
+        enrol(resident, institution, "P-900");
+        Bundle batch = HospitalBundles.synthea(institution, "P-900").setType(Bundle.BundleType.BATCH);
+        batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Observation?subject=Patient/hanako");
+
+        ImportReports report = importBundle(batch, institution);
+
+        assertThat(report.file("bundle").status()).isEqualTo("imported");
+        assertThat(report.file("bundle").reason()).get().asString()
+                .contains("entry 8 (GET Observation?subject=Patient/hanako): the importer reads nothing");
+        assertThat(recordOf(resident)).hasSize(4);
+    }
+
+    private String reasonOf(Bundle bundle) {
+        ImportReports report = importBundle(bundle, institution);
+        assertThat(report.files()).hasSize(1);
+        assertThat(report.files().getFirst().status()).isEqualTo("error");
+        return report.files().getFirst().reason().orElseThrow();
+    }
+
+    private ImportReports importBundle(Bundle bundle, String hospital) {
+        FhirHttp.Response response = fhir.post("$import-bundle?institution=" + hospital, clientToken("ehr-importer"), JSON,
+                json(bundle));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return new ImportReports(response.resource(Parameters.class));
+    }
+
+    private static byte[] json(Bundle bundle) {
+        return R4Validation.FHIR.newJsonParser().encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The resident's encounters, conditions, observations and prescriptions. */
+    private List<Resource> recordOf(String resident) {
+        return CLINICAL_TYPES.stream().flatMap(type -> search(type, bySubject(resident)).stream()).map(Resource.class::cast).toList();
+    }
+
+    private Map<String, String> versionsOf(String resident) {
+        return recordOf(resident).stream().collect(Collectors.toMap(r -> r.getIdElement().toUnqualifiedVersionless().getValue(),
+                r -> r.getMeta().getVersionId()));
+    }
+
+    private static SearchParameterMap bySubject(String resident) {
+        return new SearchParameterMap().add("subject", new ReferenceParam(resident));
+    }
+
+    private List<IBaseResource> search(Class<? extends IBaseResource> type, SearchParameterMap search) {
+        search.setLoadSynchronous(true);
+        return daos.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources();
+    }
+
+    /** Whether a Patient with this id was made by an import (hospital Patients must never be stored). */
+    private static boolean madeByImport(String id) {
+        return id.startsWith("ehr-");
+    }
+
+    private void enrol(String resident, String hospital, String patientNumber) {
+        Parameters parameters = new Parameters();
+        parameters.addParameter("commonId", "C-" + resident.substring("Patient/".length()));
+        parameters.addParameter("institution", hospital);
+        parameters.addParameter("patientNumber", patientNumber);
+        FhirHttp.Response response = fhir.post("$enrol", clientToken("ehr-importer"), parameters);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    /** A resident registered by the city: a canonical Patient with a common ID and a kana name. */
+    private String newResident(String kana) {
+        String id = "resident-" + UUID.randomUUID().toString().substring(0, 8);
+        Patient patient = new Patient();
+        patient.setId(id);
+        patient.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + id);
+        patient.addName().setText(kana).addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation",
+                new CodeType("SYL"));
+        patient.setBirthDateElement(new DateType("1948-04-05"));
+        patient.setGender(AdministrativeGender.MALE);
+        daos.getResourceDao(Patient.class).update(patient, new SystemRequestDetails());
+        return "Patient/" + id;
+    }
+
+    private static String newInstitution() {
+        return String.format("14%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+}
