@@ -2,25 +2,16 @@ package org.phrhub.fhirserver.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Provenance;
@@ -111,19 +102,15 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
             assertThat(request.getMeta().getTag("https://phr-hub.example/fhir/CodeSystem/data-source", "ehr")).isNotNull();
             assertThat(request.getSubject().getReference()).isEqualTo("Patient/taro");
         });
-        FhirValidator validator = validator();
         for (MedicationRequest request : prescriptions) {
-            assertThat(validator.validateWithResult(request).getMessages())
-                    .filteredOn(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                    .as("R4 validation of %s", request.getIdElement()).isEmpty();
+            assertThat(R4Validation.errors(request)).as("R4 validation of %s", request.getIdElement()).isEmpty();
         }
         Provenance provenance = provenanceOf("MedicationRequest/" + prescriptions.getFirst().getIdElement().getIdPart());
         assertThat(provenance.getTarget()).hasSize(3);
         assertThat(provenance.getEntityFirstRep().getWhat().getDisplay()).endsWith(ORDER + "20110701224603984_01_1");
         assertThat(provenance.getAgent()).extracting(agent -> agent.getWho().getReference()).anySatisfy(who ->
                 assertThat(who).startsWith("Organization/ehr-"));
-        assertThat(validator.validateWithResult(provenance).getMessages())
-                .filteredOn(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).isEmpty();
+        assertThat(R4Validation.errors(provenance)).isEmpty();
 
         FhirHttp.Response own = fhir.get("MedicationRequest?subject=Patient/taro&code=" + HOT9 + "%7C108665201", tokenOf("taro"));
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
@@ -177,15 +164,5 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
                 .add(Provenance.SP_TARGET, new ReferenceParam(target)), new SystemRequestDetails()).getAllResources();
         assertThat(results).hasSize(1);
         return (Provenance) results.getFirst();
-    }
-
-    private static FhirValidator validator() {
-        FhirContext fhir = FhirContext.forR4Cached();
-        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                new CommonCodeSystemsTerminologyService(fhir), new InMemoryTerminologyServerValidationSupport(fhir),
-                new SnapshotGeneratingValidationSupport(fhir));
-        FhirValidator validator = fhir.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(support));
-        return validator;
     }
 }
