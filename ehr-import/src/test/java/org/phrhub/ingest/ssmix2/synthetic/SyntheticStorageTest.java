@@ -24,6 +24,7 @@ import org.phrhub.ingest.ssmix2.hl7.MessageFields;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
 import org.phrhub.ingest.ssmix2.map.DataTypeMapper;
 import org.phrhub.ingest.ssmix2.map.MappingContext;
+import org.phrhub.ingest.ssmix2.map.R4Validation;
 import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
 import org.phrhub.ingest.ssmix2.storage.StorageFile;
 import org.phrhub.ingest.ssmix2.storage.StorageTree;
@@ -106,6 +107,24 @@ class SyntheticStorageTest {
         assertThat(resourcesPerType).isEqualTo(expectedPerType);
         assertThat(resourcesPerType.keySet()).containsExactly("ADT-00", "ADT-61", "OML-11", "OMP-01", "ORU-01", "PPR-01");
         assertThat(resourcesPerType.get("ORU-01")).isEqualTo(RESIDENTS * VISITS * 5);
+    }
+
+    @Test
+    void oneResidentsMappedResourcesAreValidR4() throws Exception {
+        Ssmix2MessageReader reader = new Ssmix2MessageReader();
+        String patient = POPULATION.getFirst().patientNumber();
+        List<Resource> resources = new ArrayList<>();
+        for (StorageTree.Entry entry : new StorageTree(root).entries()) {
+            StorageFile file = ((StorageTree.Placed) entry).file();
+            if (file.name().patientId().equals(patient)) {
+                resources.addAll(Ssmix2Mappers.standard().forDataType(file.name().dataType()).orElseThrow()
+                        .map(reader.read(Files.readAllBytes(file.path())),
+                                new MappingContext(INSTITUTION, file.name(), new Reference("Patient/" + patient))));
+            }
+        }
+
+        assertThat(resources).hasSizeGreaterThan(3 + 3 * VISITS);
+        R4Validation.assertValid(resources);
     }
 
     private static Visit visit(ResidentHistory history, StorageFile file) {
