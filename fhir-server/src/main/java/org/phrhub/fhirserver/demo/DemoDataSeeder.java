@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,12 @@ import org.springframework.stereotype.Component;
  * seeding again changes nothing.
  */
 @Component
+@Order(DemoDataSeeder.ORDER)
 @ConditionalOnProperty(name = "phrhub.demo.seed", havingValue = "true")
 public class DemoDataSeeder implements ApplicationRunner {
+
+    /** Runs first: the demo's hospital records refer to the residents it stores. */
+    static final int ORDER = 0;
 
     static final String SEED_BUNDLE = "demo/demo-seed-bundle.json";
 

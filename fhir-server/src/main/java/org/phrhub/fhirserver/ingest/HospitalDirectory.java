@@ -5,7 +5,11 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
@@ -32,9 +36,18 @@ public final class HospitalDirectory {
         return code;
     }
 
-    /** The hospital's Organization, registered the first time data comes from it. */
+    /**
+     * The hospital's Organization: the one that carries its institution code (e.g. registered in the
+     * directory already), else one registered the first time data comes from it.
+     */
     public Reference hospital(String institutionCode) {
         Identifier identifier = new Identifier().setSystem(JpCore.INSTITUTION_CODE).setValue(requireInstitutionCode(institutionCode));
+        List<IBaseResource> known = organizations.search(SearchParameterMap.newSynchronous()
+                .add(Organization.SP_IDENTIFIER, new TokenParam(identifier.getSystem(), identifier.getValue())),
+                new SystemRequestDetails()).getAllResources();
+        if (!known.isEmpty()) {
+            return new Reference("Organization/" + known.getFirst().getIdElement().getIdPart());
+        }
         String id = StableIds.of("Organization", identifier);
         try {
             organizations.read(new IdType("Organization", id), new SystemRequestDetails());

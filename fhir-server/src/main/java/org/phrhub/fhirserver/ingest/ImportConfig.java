@@ -39,12 +39,22 @@ public class ImportConfig {
     }
 
     @Bean
-    public ImportOperations importOperations(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
-            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs,
-            Clock clock) {
-        RecordWriter writer = new RecordWriter(daos, system, fhir, IMPORTER);
-        Ssmix2Import ssmix2 = new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, new HospitalDirectory(daos));
-        BundleImport bundles = new BundleImport(fhir, writer, residents, review, new HospitalDirectory(daos), clock);
+    public Ssmix2Import ssmix2Import(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
+            ResidentDirectory residents, IdentityReviewList review) {
+        return new Ssmix2Import(Ssmix2Mappers.standard(), new RecordWriter(daos, system, fhir, IMPORTER), residents, review,
+                new HospitalDirectory(daos));
+    }
+
+    @Bean
+    public BundleImport bundleImport(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
+            ResidentDirectory residents, IdentityReviewList review, Clock clock) {
+        return new BundleImport(fhir, new RecordWriter(daos, system, fhir, IMPORTER), residents, review,
+                new HospitalDirectory(daos), clock);
+    }
+
+    @Bean
+    public ImportOperations importOperations(Ssmix2Import ssmix2, BundleImport bundles, FhirContext fhir,
+            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs) {
         return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
                 bundles, properties.maxBundleBytes(), residents, review, jobs, fhir);
     }
