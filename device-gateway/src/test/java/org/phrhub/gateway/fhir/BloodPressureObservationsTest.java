@@ -2,26 +2,17 @@ package org.phrhub.gateway.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
+import org.phrhub.testsupport.fhir.R4Validation;
 import org.phrhub.gateway.ble.Indication;
 import org.phrhub.gateway.ble.MonitorInfo;
 import org.phrhub.gateway.ble.decode.BloodPressureMeasurement;
@@ -35,23 +26,10 @@ import org.phrhub.gateway.pairing.Binding;
 class BloodPressureObservationsTest {
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private static final FhirValidator VALIDATOR = validator();
 
     private final BloodPressureObservations mapper = new BloodPressureObservations(new ReadingClock(TOKYO));
     private final ReadingSubject subject = new ReadingSubject("Patient/hanako", "0250480000000001.u1",
             "Device/sensor-1", "Device/gateway-1");
-
-    private static FhirValidator validator() {
-        ValidationSupportChain support = new ValidationSupportChain(
-                new DefaultProfileValidationSupport(FHIR),
-                new CommonCodeSystemsTerminologyService(FHIR),
-                new InMemoryTerminologyServerValidationSupport(FHIR),
-                new SnapshotGeneratingValidationSupport(FHIR));
-        FhirValidator validator = FHIR.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(support));
-        return validator;
-    }
 
     private static SFloat number(String value) {
         return SFloat.of(new BigDecimal(value));
@@ -161,10 +139,8 @@ class BloodPressureObservationsTest {
                 observation.getDerivedFrom().forEach(r -> r.setReference("Observation/x"));
             }
             resource.setId((String) null);
-            List<SingleValidationMessage> errors = VALIDATOR.validateWithResult(resource).getMessages().stream()
-                    .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                    .toList();
-            assertThat(errors).as("validation errors of %s", FHIR.newJsonParser().encodeResourceToString(resource)).isEmpty();
+            assertThat(R4Validation.errors((org.hl7.fhir.r4.model.Resource) resource))
+                    .as("validation errors of %s", R4Validation.json(resource)).isEmpty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.phrhub.fhirserver.ingest;
 
+import org.phrhub.testsupport.fhir.R4Validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;

@@ -1,5 +1,6 @@
 package org.phrhub.ingest.ssmix2.map;
 
+import org.phrhub.testsupport.fhir.R4Validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

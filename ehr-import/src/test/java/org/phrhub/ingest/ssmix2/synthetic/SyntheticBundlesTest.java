@@ -1,5 +1,6 @@
 package org.phrhub.ingest.ssmix2.synthetic;
 
+import org.phrhub.testsupport.fhir.R4Validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.phrhub.ingest.codes.JpCore;
-import org.phrhub.ingest.ssmix2.map.R4Validation;
 
 /** The residents' histories as FHIR R4 transaction Bundles: parseable, valid, referencing within, repeatable. */
 class SyntheticBundlesTest {

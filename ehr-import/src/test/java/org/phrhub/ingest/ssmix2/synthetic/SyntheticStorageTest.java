@@ -1,5 +1,6 @@
 package org.phrhub.ingest.ssmix2.synthetic;
 
+import org.phrhub.testsupport.fhir.R4Validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.hl7v2.model.Message;
@@ -24,7 +25,6 @@ import org.phrhub.ingest.ssmix2.hl7.MessageFields;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
 import org.phrhub.ingest.ssmix2.map.DataTypeMapper;
 import org.phrhub.ingest.ssmix2.map.MappingContext;
-import org.phrhub.ingest.ssmix2.map.R4Validation;
 import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
 import org.phrhub.ingest.ssmix2.storage.StorageFile;
 import org.phrhub.ingest.ssmix2.storage.StorageTree;

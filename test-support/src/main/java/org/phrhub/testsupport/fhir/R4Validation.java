@@ -1,4 +1,4 @@
-package org.phrhub.ingest.ssmix2.map;
+package org.phrhub.testsupport.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -15,7 +15,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Validation of mapped resources against the FHIR R4 specification and its core profiles (vital signs). The
+ * Validation of the hub's resources against the FHIR R4 specification and its core profiles (vital signs,
+ * blood pressure), as the tests of every module use it. The
  * JP Core package is not loaded: the JP Core profiles a resource claims are left out of the check (the
  * validator would report them as not found), and Japanese code systems only give "unknown" warnings;
  * errors may not appear.
@@ -40,7 +41,10 @@ public final class R4Validation {
     /** Fails the test with the resource and its errors when any resource is not valid R4. */
     public static void assertValid(List<? extends Resource> resources) {
         for (Resource resource : resources) {
-            org.assertj.core.api.Assertions.assertThat(errors(resource)).as("validation errors of %s", json(resource)).isEmpty();
+            List<String> errors = errors(resource);
+            if (!errors.isEmpty()) {
+                throw new AssertionError("validation errors of " + json(resource) + ": " + errors);
+            }
         }
     }
 
