@@ -3,7 +3,10 @@ package org.phrhub.fhirserver.ingest;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
@@ -81,16 +84,15 @@ public final class RecordWriter {
             Set<String> removed = new LinkedHashSet<>(earlier.map(RecordWriter::removableTargets).orElse(List.of()));
             removed.removeAll(byReference.keySet());
 
-            Map<String, Optional<String>> previousVersions = new HashMap<>();
+            Map<String, String> previousVersions = storedVersions(byReference.keySet());
             Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
             for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
-                previousVersions.put(entry.getKey(), versionOf(entry.getKey()));
                 put(transaction, entry.getKey(), entry.getValue());
             }
             for (String reference : removed) {
                 transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(reference);
             }
-            put(transaction, "Provenance/" + provenanceId(unit), provenance(unit, byReference.keySet(), earlier.isEmpty()));
+            put(transaction, "Provenance/" + provenanceId(unit), provenance(unit, byReference.keySet(), activity(earlier, unit)));
 
             Bundle response = system.transaction(new SystemRequestDetails(), transaction);
             int created = 0;
@@ -98,11 +100,11 @@ public final class RecordWriter {
             int unchanged = 0;
             List<String> order = new ArrayList<>(byReference.keySet());
             for (int i = 0; i < order.size(); i++) {
-                Optional<String> before = previousVersions.get(order.get(i));
+                String before = previousVersions.get(order.get(i));
                 String after = new IdType(response.getEntry().get(i).getResponse().getLocation()).getVersionIdPart();
-                if (before.isEmpty()) {
+                if (before == null) {
                     created++;
-                } else if (before.get().equals(after)) {
+                } else if (before.equals(after)) {
                     unchanged++;
                 } else {
                     updated++;
@@ -190,7 +192,21 @@ public final class RecordWriter {
         return null;
     }
 
-    private Provenance provenance(SourceUnit unit, Set<String> targets, boolean first) {
+    /**
+     * CREATE for a unit's first import, UPDATE for a newer occurrence of it; the same file again keeps what
+     * its Provenance says, so that importing it again writes no new version.
+     */
+    private static String activity(Optional<Provenance> earlier, SourceUnit unit) {
+        if (earlier.isEmpty()) {
+            return "CREATE";
+        }
+        boolean sameOccurrence = earlier.get().hasOccurredDateTimeType()
+                && earlier.get().getOccurredDateTimeType().getValue().toInstant().equals(unit.occurred());
+        String stored = earlier.get().getActivity().getCodingFirstRep().getCode();
+        return sameOccurrence && stored != null ? stored : "UPDATE";
+    }
+
+    private Provenance provenance(SourceUnit unit, Set<String> targets, String activity) {
         Provenance provenance = new Provenance();
         targets.stream().sorted().forEach(target -> provenance.addTarget(new Reference(target)));
         Date occurred = Date.from(unit.occurred());
@@ -198,7 +214,7 @@ public final class RecordWriter {
         // The source's own time, not the import's, so that importing the same file again stores nothing
         // new; when the hub stored each version is its meta.lastUpdated.
         provenance.setRecorded(occurred);
-        provenance.getActivity().addCoding().setSystem(DATA_OPERATIONS).setCode(first ? "CREATE" : "UPDATE");
+        provenance.getActivity().addCoding().setSystem(DATA_OPERATIONS).setCode(activity);
         provenance.addAgent().setWho(unit.organization())
                 .getType().addCoding().setSystem(PARTICIPANT_TYPES).setCode("author");
         provenance.addAgent().setWho(importer)
@@ -225,10 +241,27 @@ public final class RecordWriter {
                 .getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(reference);
     }
 
-    private Optional<String> versionOf(String reference) {
-        IdType id = new IdType(reference);
-        Class<? extends IBaseResource> type = daos.getResourceDao(id.getResourceType()).getResourceType();
-        return read(type, id.getIdPart()).map(resource -> resource.getIdElement().getVersionIdPart());
+    /**
+     * The stored version of each of these resources that exists (deleted ones count as absent): one search
+     * per resource type rather than a read per resource, since a unit holds several of a kind.
+     */
+    private Map<String, String> storedVersions(Set<String> references) {
+        Map<String, List<String>> idsByType = new LinkedHashMap<>();
+        for (String reference : references) {
+            IdType id = new IdType(reference);
+            idsByType.computeIfAbsent(id.getResourceType(), type -> new ArrayList<>()).add(id.getIdPart());
+        }
+        Map<String, String> versions = new HashMap<>();
+        idsByType.forEach((type, ids) -> {
+            TokenOrListParam anyOf = new TokenOrListParam();
+            ids.forEach(id -> anyOf.addOr(new TokenParam(id)));
+            SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
+            search.setCount(ids.size());
+            for (IBaseResource stored : daos.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources()) {
+                versions.put(type + "/" + stored.getIdElement().getIdPart(), stored.getIdElement().getVersionIdPart());
+            }
+        });
+        return versions;
     }
 
     private <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {

@@ -71,6 +71,8 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
         String residentVersion = daos.getResourceDao(Patient.class)
                 .read(new org.hl7.fhir.r4.model.IdType(resident), new SystemRequestDetails()).getMeta().getVersionId();
 
+        String provenanceVersion = provenanceVersionOfTheOutpatientPrescription(resident);
+
         ImportReports second = importStorage(StorageTrees.sample());
 
         assertThat(second.total("created")).isZero();
@@ -81,6 +83,19 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
                 .containsExactlyElementsOf(first.files().stream().map(ImportReports.File::status).toList());
         assertThat(daos.getResourceDao(Patient.class).read(new org.hl7.fhir.r4.model.IdType(resident), new SystemRequestDetails())
                 .getMeta().getVersionId()).isEqualTo(residentVersion);
+        assertThat(provenanceVersionOfTheOutpatientPrescription(resident)).as("the file's Provenance").isEqualTo(provenanceVersion);
+    }
+
+    private String provenanceVersionOfTheOutpatientPrescription(String resident) {
+        var prescription = daos.getResourceDao(org.hl7.fhir.r4.model.MedicationRequest.class).search(
+                ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous().add("subject",
+                        new ca.uhn.fhir.rest.param.ReferenceParam(resident)), new SystemRequestDetails()).getAllResources().getFirst();
+        var provenances = daos.getResourceDao(org.hl7.fhir.r4.model.Provenance.class).search(
+                ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous().add("target",
+                        new ca.uhn.fhir.rest.param.ReferenceParam(prescription.getIdElement().toUnqualifiedVersionless().getValue())),
+                new SystemRequestDetails()).getAllResources();
+        assertThat(provenances).hasSize(1);
+        return provenances.getFirst().getIdElement().getVersionIdPart();
     }
 
     @Test

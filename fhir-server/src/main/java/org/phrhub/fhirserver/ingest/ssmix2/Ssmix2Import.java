@@ -71,6 +71,8 @@ public final class Ssmix2Import {
         List<StorageTree.Entry> entries = new StorageTree(root).entries();
         Reference hospital = hospitals.hospital(institutionCode);
         Map<String, List<StorageFile>> byRecord = new LinkedHashMap<>();
+        // A patient's files come together; whom their number is enrolled on is asked once per import.
+        Map<String, Optional<Patient>> enrolled = new java.util.HashMap<>();
         for (StorageTree.Entry entry : entries) {
             switch (entry) {
                 case StorageTree.Misplaced misplaced ->
@@ -86,11 +88,12 @@ public final class Ssmix2Import {
                 report.add(FileOutcome.of(older.relativePath(), Status.SUPERSEDED,
                         "superseded by " + newest.relativePath() + ", the newer file of the same record"));
             }
-            report.add(importFile(newest, institutionCode, hospital));
+            report.add(importFile(newest, institutionCode, hospital, enrolled));
         }
     }
 
-    private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital) {
+    private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital,
+            Map<String, Optional<Patient>> enrolled) {
         String path = file.relativePath();
         SourceUnit unit = new SourceUnit(institutionCode + "/" + file.name().recordKey(),
                 HubImportCodes.SSMIX2_SOURCE_SCHEME + institutionCode + "/" + path, path, hospital,
@@ -113,7 +116,8 @@ public final class Ssmix2Import {
                         + " but the file lies in the storage of patient " + file.name().patientId()
                         + "; not imported, the hub does not guess which is right");
             }
-            Optional<Patient> resident = residents.byPatientNumber(institutionCode, patient.patientNumber());
+            Optional<Patient> resident = enrolled.computeIfAbsent(patient.patientNumber(),
+                    number -> residents.byPatientNumber(institutionCode, number));
             if (resident.isEmpty()) {
                 review.hold(institutionCode, patient, path);
                 return FileOutcome.of(path, Status.HELD, "patient number " + patient.patientNumber() + " of institution "
