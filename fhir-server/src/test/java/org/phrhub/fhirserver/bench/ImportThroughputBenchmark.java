@@ -44,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Not a test: measures how fast hospital records are imported. {@code bench.residents} residents (default 100)
  * are registered as canonical Patients and enrolled at three hospitals, each with its own patient numbers and
- * {@code bench.visits} monthly visits (default 6) per resident. Then:
+ * {@code bench.visits} monthly visits (default 3) per resident. Then:
  *
  * <ul>
  *   <li>SS-MIX2: each of two hospitals' storage trees, zipped, through one synchronous {@code $import-ssmix2};
@@ -70,7 +70,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ImportThroughputBenchmark extends FhirServerIntegrationTest {
 
     private static final int RESIDENTS = Integer.getInteger("bench.residents", 100);
-    private static final int VISITS = Integer.getInteger("bench.visits", 6);
+    private static final int VISITS = Integer.getInteger("bench.visits", 3);
     private static final long SEED = 42;
     private static final LocalDate FIRST_VISIT = LocalDate.of(2024, 4, 1);
     private static final String COMMON_ID = "https://phr-hub.example/fhir/sid/common-id";
