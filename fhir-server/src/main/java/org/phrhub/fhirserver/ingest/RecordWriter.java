@@ -210,7 +210,8 @@ public final class RecordWriter {
         Provenance provenance = new Provenance();
         targets.stream().sorted().forEach(target -> provenance.addTarget(new Reference(target)));
         Date occurred = Date.from(unit.occurred());
-        provenance.setOccurred(new org.hl7.fhir.r4.model.DateTimeType(occurred));
+        // To the millisecond, as SS-MIX2 occurrence time stamps are: it tells a newer file of a record from the same one.
+        provenance.setOccurred(new org.hl7.fhir.r4.model.DateTimeType(occurred, ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI));
         // The source's own time, not the import's, so that importing the same file again stores nothing
         // new; when the hub stored each version is its meta.lastUpdated.
         provenance.setRecorded(occurred);
@@ -256,7 +257,6 @@ public final class RecordWriter {
             TokenOrListParam anyOf = new TokenOrListParam();
             ids.forEach(id -> anyOf.addOr(new TokenParam(id)));
             SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
-            search.setCount(ids.size());
             for (IBaseResource stored : daos.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources()) {
                 versions.put(type + "/" + stored.getIdElement().getIdPart(), stored.getIdElement().getVersionIdPart());
             }

@@ -153,7 +153,9 @@ public final class SyntheticBundles {
             String fullUrl = "urn:uuid:" + uuid;
             bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
                     .setMethod(Bundle.HTTPVerb.POST).setUrl(type)
-                    .setIfNoneExist("identifier=" + identifier.getSystem() + "|" + identifier.getValue());
+                    // The value URL-encoded, as a client sends it: some end in "2+3", and a bare "+" reads as a space.
+                    .setIfNoneExist("identifier=" + identifier.getSystem() + "|"
+                            + java.net.URLEncoder.encode(identifier.getValue(), StandardCharsets.UTF_8));
             return new Reference(fullUrl);
         }
 
