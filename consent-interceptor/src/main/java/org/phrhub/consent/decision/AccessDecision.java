@@ -29,7 +29,7 @@ public sealed interface AccessDecision {
         }
     }
 
-    static AccessDecision permit(String reason) {
+    public static AccessDecision permit(String reason) {
         return new Permit(reason, List.of(), false);
     }
 

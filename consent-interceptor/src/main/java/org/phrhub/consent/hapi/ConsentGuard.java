@@ -2,6 +2,7 @@ package org.phrhub.consent.hapi;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,8 @@ public final class ConsentGuard implements AutoCloseable {
     private final SearchNarrowingInterceptor searchNarrowing;
     private final AccessExplainProvider explainProvider;
     private final AsyncAuditWriter auditWriter;
+    private final AuditTrail audit;
+    private final AccessContexts contexts;
 
     public ConsentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
             ConsentSettings settings, AuditSink auditSink, Clock clock) {
@@ -36,7 +39,8 @@ public final class ConsentGuard implements AutoCloseable {
         ConsentRecords records = new ConsentRecords(daos);
         AccessContexts contexts = new AccessContexts(requesters, records, settings);
         this.auditWriter = new AsyncAuditWriter(auditSink);
-        AuditTrail audit = new AuditTrail(auditWriter, clock);
+        this.audit = new AuditTrail(auditWriter, clock);
+        this.contexts = contexts;
         this.consentInterceptor = new ExactConsentInterceptor(new HubConsentService(contexts, policy, audit, clock));
         this.writeGuard = new WriteGuardInterceptor(contexts, policy, records, clock);
         this.searchNarrowing = new SearchNarrowingInterceptor(contexts, records, policy, fhirContext, clock);
@@ -55,6 +59,16 @@ public final class ConsentGuard implements AutoCloseable {
         server.unregisterInterceptor(consentInterceptor);
         server.unregisterInterceptor(writeGuard);
         server.unregisterInterceptor(searchNarrowing);
+    }
+
+    /**
+     * The audit trail for what this request's operation writes into patients' records on the server's own
+     * authority, after the access rules let it start (the EHR import).
+     */
+    public WriteAudit writeAudit(RequestDetails request, String reason) {
+        AccessContext access = contexts.of(request).orElseThrow(() -> Refusals.forbidden("The request carries no verified identity."));
+        return new WriteAudit(audit, access.reader(), HubConsentService.interactionOf(request),
+                HubConsentService.requestLine(request), reason);
     }
 
     /** Waits until the audit trail has stored every event of the requests answered so far. */

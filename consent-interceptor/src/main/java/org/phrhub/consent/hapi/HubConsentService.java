@@ -161,13 +161,13 @@ public final class HubConsentService implements IConsentService {
                 Optional.ofNullable(request.getOperation()));
     }
 
-    private static String interactionOf(RequestDetails request) {
+    static String interactionOf(RequestDetails request) {
         RestOperationTypeEnum type = request.getRestOperationType();
         return type == null ? "operation" : type.getCode();
     }
 
     /** Method and path only: a query string could name other patients, and each patient reads this line. */
-    private static String requestLine(RequestDetails request) {
+    static String requestLine(RequestDetails request) {
         return request.getRequestType() + " " + request.getRequestPath();
     }
 

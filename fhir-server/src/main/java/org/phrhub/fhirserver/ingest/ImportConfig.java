@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.phrhub.consent.hapi.ConsentGuard;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
 import org.phrhub.fhirserver.ingest.bundle.BundleImport;
@@ -54,9 +55,10 @@ public class ImportConfig {
 
     @Bean
     public ImportOperations importOperations(Ssmix2Import ssmix2, BundleImport bundles, FhirContext fhir,
-            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs) {
+            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs,
+            ConsentGuard guard) {
         return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
-                bundles, properties.maxBundleBytes(), residents, review, jobs, fhir);
+                bundles, properties.maxBundleBytes(), residents, review, jobs, guard, fhir);
     }
 
     @Bean(destroyMethod = "close")

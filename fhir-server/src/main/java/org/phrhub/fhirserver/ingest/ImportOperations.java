@@ -4,6 +4,9 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.phrhub.consent.hapi.ConsentGuard;
+import org.phrhub.consent.hapi.WriteAudit;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,10 +45,12 @@ public final class ImportOperations {
     private final ResidentDirectory residents;
     private final IdentityReviewList review;
     private final ImportJobs jobs;
+    private final ConsentGuard guard;
     private final FhirContext fhir;
 
     public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, BundleImport bundles, long maxBundleBytes,
-            ResidentDirectory residents, IdentityReviewList review, ImportJobs jobs, FhirContext fhir) {
+            ResidentDirectory residents, IdentityReviewList review, ImportJobs jobs, ConsentGuard guard, FhirContext fhir) {
+        this.guard = guard;
         this.bundles = bundles;
         this.maxBundleBytes = maxBundleBytes;
         this.jobs = jobs;
@@ -62,7 +67,8 @@ public final class ImportOperations {
      * {@code Content-Location} it names ({@code $import-status}).
      */
     @Operation(name = "$import-ssmix2", manualRequest = true, manualResponse = true, idempotent = false)
-    public void importSsmix2(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void importSsmix2(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
+            throws IOException {
         String institution = request.getParameter("institution");
         try {
             HospitalDirectory.requireInstitutionCode(institution);
@@ -73,15 +79,27 @@ public final class ImportOperations {
         boolean handedToJob = false;
         try {
             Path root = zips.unpack(request.getInputStream(), folder);
+            WriteAudit audit = guard.writeAudit(details, "import of hospital records (SS-MIX2) of institution " + institution);
             if (prefersAsync(request)) {
-                String job = jobs.start("SS-MIX2 of institution " + institution,
-                        report -> ssmix2.importTree(root, institution, report), () -> deleteQuietly(folder));
+                String job = jobs.start("SS-MIX2 of institution " + institution, report -> {
+                    try {
+                        ssmix2.importTree(root, institution, report);
+                    } finally {
+                        audit.written(report.writtenFor());
+                    }
+                }, () -> deleteQuietly(folder));
                 handedToJob = true;
                 response.setHeader("Content-Location", statusUrl(request, job));
                 write(response, 202, accepted(job));
                 return;
             }
-            write(response, 200, ssmix2.importTree(root, institution).toParameters());
+            ImportReport report = new ImportReport();
+            try {
+                ssmix2.importTree(root, institution, report);
+            } finally {
+                audit.written(report.writtenFor());
+            }
+            write(response, 200, report.toParameters());
         } catch (ZipException e) {
             throw new InvalidRequestException("$import-ssmix2 takes a zip of an SS-MIX2 storage tree: " + e.getMessage());
         } finally {
@@ -116,7 +134,7 @@ public final class ImportOperations {
 
     /** {@code POST /fhir/$import-bundle?institution=<10 digits>} with a FHIR Bundle in JSON as body. */
     @Operation(name = "$import-bundle", manualRequest = true, idempotent = false)
-    public Parameters importBundle(HttpServletRequest request) {
+    public Parameters importBundle(HttpServletRequest request, RequestDetails details) {
         String institution = request.getParameter("institution");
         try {
             HospitalDirectory.requireInstitutionCode(institution);
@@ -134,7 +152,10 @@ public final class ImportOperations {
                     + " bytes; split the data into several bundles");
         }
         try {
-            return bundles.importBundle(body, institution).toParameters();
+            ImportReport report = bundles.importBundle(body, institution);
+            guard.writeAudit(details, "import of hospital records (FHIR bundle) of institution " + institution)
+                    .written(report.writtenFor());
+            return report.toParameters();
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("$import-bundle takes a FHIR Bundle in JSON: " + e.getMessage());
         }

@@ -34,9 +34,20 @@ public final class ImportReport {
     }
 
     private final List<FileOutcome> files = new ArrayList<>();
+    private final java.util.Set<String> writtenFor = new java.util.LinkedHashSet<>();
 
     public synchronized void add(FileOutcome outcome) {
         files.add(outcome);
+    }
+
+    /** The import created, changed or deleted something in this resident's record ({@code Patient/<id>}). */
+    public synchronized void wroteFor(String patient) {
+        writtenFor.add(patient);
+    }
+
+    /** Every resident whose record the import wrote into: each gets an entry in the audit trail. */
+    public synchronized java.util.Set<String> writtenFor() {
+        return java.util.Set.copyOf(writtenFor);
     }
 
     public synchronized List<FileOutcome> files() {

@@ -36,6 +36,9 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
     @Autowired
     DaoRegistry daos;
 
+    @Autowired
+    org.phrhub.consent.hapi.ConsentGuard guard;
+
     @TempDir
     Path work;
 
@@ -90,7 +93,7 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
     }
 
     @Test
-    void importedDataKeepsItsSourceIsValidR4AndIsReadAsTheResidentsConsentsAllow() throws IOException {
+    void importedDataKeepsItsSourceIsValidR4IsAuditedAndIsReadAsTheResidentsConsentsAllow() throws Exception {
         enrolTaro();
         Path storage = work.resolve("storage");
         StorageTrees.place(storage, ORDER + "20110701224603984_01_1", sampleOrder());
@@ -112,6 +115,17 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
         assertThat(provenance.getAgent()).extracting(agent -> agent.getWho().getReference()).anySatisfy(who ->
                 assertThat(who).startsWith("Organization/ehr-"));
         assertThat(R4Validation.errors(provenance)).isEmpty();
+
+        assertThat(guard.awaitAuditTrail(java.time.Duration.ofSeconds(30))).isTrue();
+        FhirHttp.Response log = fhir.get("AuditEvent?patient=Patient/taro&_count=200&_sort=-date", tokenOf("taro"));
+        assertThat(log.bundle().getEntry()).as("taro's access log names the import").anySatisfy(entry -> {
+            org.hl7.fhir.r4.model.AuditEvent event = (org.hl7.fhir.r4.model.AuditEvent) entry.getResource();
+            assertThat(event.getOutcome().toCode()).isEqualTo("0");
+            assertThat(event.getAgent()).anySatisfy(agent ->
+                    assertThat(agent.getWho().getIdentifier().getValue()).isEqualTo("ehr-importer"));
+            assertThat(event.getEntity()).anySatisfy(entity ->
+                    assertThat(entity.getDescription()).contains("$import-ssmix2"));
+        });
 
         FhirHttp.Response own = fhir.get("MedicationRequest?subject=Patient/taro&code=" + HOT9 + "%7C108665201", tokenOf("taro"));
         assertThat(own.status()).as(own.toString()).isEqualTo(200);

@@ -60,11 +60,11 @@ public final class BundleImport {
         Bundle bundle = parse(body);
         BundleIdentity identity = BundleIdentity.of(institutionCode, bundle, fhir, clock.instant());
         ImportReport report = new ImportReport();
-        report.add(importUnit(bundle, identity, institutionCode));
+        report.add(importUnit(bundle, identity, institutionCode, report));
         return report;
     }
 
-    private FileOutcome importUnit(Bundle bundle, BundleIdentity identity, String institution) {
+    private FileOutcome importUnit(Bundle bundle, BundleIdentity identity, String institution, ImportReport report) {
         String path = identity.path();
         try {
             BundleContents contents = BundleContents.of(bundle);
@@ -103,8 +103,13 @@ public final class BundleImport {
                     identity.occurred());
             String ignored = contents.ignored().isEmpty() ? null : "ignored " + String.join("; ", contents.ignored());
             return switch (writer.store(unit, resources)) {
-                case RecordWriter.Stored stored -> new FileOutcome(path, Status.IMPORTED, stored.created(), stored.updated(),
-                        stored.unchanged(), stored.deleted(), ignored);
+                case RecordWriter.Stored stored -> {
+                    if (stored.created() + stored.updated() + stored.deleted() > 0) {
+                        resolution.residents().values().forEach(resident -> report.wroteFor(PatientIdentities.reference(resident)));
+                    }
+                    yield new FileOutcome(path, Status.IMPORTED, stored.created(), stored.updated(), stored.unchanged(),
+                            stored.deleted(), ignored);
+                }
                 case RecordWriter.SupersededByStored newer -> FileOutcome.of(path, Status.SUPERSEDED,
                         "the hub holds a newer version of this bundle (timestamp " + newer.storedOccurrence() + ")");
             };

@@ -88,12 +88,12 @@ public final class Ssmix2Import {
                 report.add(FileOutcome.of(older.relativePath(), Status.SUPERSEDED,
                         "superseded by " + newest.relativePath() + ", the newer file of the same record"));
             }
-            report.add(importFile(newest, institutionCode, hospital, enrolled));
+            report.add(importFile(newest, institutionCode, hospital, enrolled, report));
         }
     }
 
     private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital,
-            Map<String, Optional<Patient>> enrolled) {
+            Map<String, Optional<Patient>> enrolled, ImportReport report) {
         String path = file.relativePath();
         SourceUnit unit = new SourceUnit(institutionCode + "/" + file.name().recordKey(),
                 HubImportCodes.SSMIX2_SOURCE_SCHEME + institutionCode + "/" + path, path, hospital,
@@ -101,6 +101,10 @@ public final class Ssmix2Import {
         try {
             if (file.name().deleted()) {
                 RecordWriter.Stored removed = writer.remove(unit);
+                if (removed.deleted() > 0) {
+                    enrolled.computeIfAbsent(file.name().patientId(), number -> residents.byPatientNumber(institutionCode, number))
+                            .ifPresent(resident -> report.wroteFor(reference(resident)));
+                }
                 return new FileOutcome(path, Status.DELETED, 0, 0, 0, removed.deleted(),
                         removed.deleted() == 0 ? "flagged deleted; nothing of the record was stored" : "flagged deleted");
             }
@@ -123,14 +127,19 @@ public final class Ssmix2Import {
                 return FileOutcome.of(path, Status.HELD, "patient number " + patient.patientNumber() + " of institution "
                         + institutionCode + " is enrolled on no resident; held for identity review");
             }
-            Reference subject = new Reference("Patient/" + resident.get().getIdElement().getIdPart());
+            Reference subject = new Reference(reference(resident.get()));
             List<Resource> resources = mapper.get().map(message, new MappingContext(institutionCode, file.name(), subject));
             if (file.name().dataType().equals("ADT-00")) {
                 resources = List.of(CanonicalDemographics.absorb(resident.get(), (Patient) resources.getFirst()));
             }
             return switch (writer.store(unit, resources)) {
-                case RecordWriter.Stored stored -> new FileOutcome(path, Status.IMPORTED, stored.created(),
-                        stored.updated(), stored.unchanged(), stored.deleted(), null);
+                case RecordWriter.Stored stored -> {
+                    if (stored.created() + stored.updated() + stored.deleted() > 0) {
+                        report.wroteFor(subject.getReference());
+                    }
+                    yield new FileOutcome(path, Status.IMPORTED, stored.created(), stored.updated(), stored.unchanged(),
+                            stored.deleted(), null);
+                }
                 case RecordWriter.SupersededByStored newer -> FileOutcome.of(path, Status.SUPERSEDED,
                         "the hub holds a newer file of this record (occurrence " + newer.storedOccurrence() + ")");
             };
@@ -141,5 +150,9 @@ public final class Ssmix2Import {
         } catch (BaseServerResponseException | IllegalArgumentException e) {
             return FileOutcome.of(path, Status.ERROR, "the hub refused what the file maps to: " + e.getMessage());
         }
+    }
+
+    private static String reference(Patient resident) {
+        return "Patient/" + resident.getIdElement().getIdPart();
     }
 }
