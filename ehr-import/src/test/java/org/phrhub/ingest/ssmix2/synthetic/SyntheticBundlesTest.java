@@ -74,8 +74,9 @@ class SyntheticBundlesTest {
                 assertThat(entry.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.POST);
                 assertThat(entry.getRequest().getUrl()).isEqualTo(entry.getResource().fhirType());
                 Identifier business = businessIdentifier(entry.getResource());
-                assertThat(entry.getRequest().getIfNoneExist())
-                        .isEqualTo("identifier=" + business.getSystem() + "|" + business.getValue());
+                // The value URL-encoded, as a server reads a search: "2+3" must not arrive as "2 3".
+                assertThat(entry.getRequest().getIfNoneExist()).isEqualTo("identifier=" + business.getSystem() + "|"
+                        + java.net.URLEncoder.encode(business.getValue(), java.nio.charset.StandardCharsets.UTF_8));
                 if (!(entry.getResource() instanceof Patient)) {
                     assertThat(business.getSystem()).startsWith(SyntheticBundles.IDENTIFIER_PREFIX + INSTITUTION + "/");
                 }
