@@ -81,24 +81,15 @@ public final class ImportOperations {
             Path root = zips.unpack(request.getInputStream(), folder);
             WriteAudit audit = guard.writeAudit(details, "import of hospital records (SS-MIX2) of institution " + institution);
             if (prefersAsync(request)) {
-                String job = jobs.start("SS-MIX2 of institution " + institution, report -> {
-                    try {
-                        ssmix2.importTree(root, institution, report);
-                    } finally {
-                        audit.written(report.writtenFor());
-                    }
-                }, () -> deleteQuietly(folder));
+                String job = jobs.start("SS-MIX2 of institution " + institution,
+                        report -> importAudited(root, institution, report, audit), () -> deleteQuietly(folder));
                 handedToJob = true;
                 response.setHeader("Content-Location", statusUrl(request, job));
                 write(response, 202, accepted(job));
                 return;
             }
             ImportReport report = new ImportReport();
-            try {
-                ssmix2.importTree(root, institution, report);
-            } finally {
-                audit.written(report.writtenFor());
-            }
+            importAudited(root, institution, report, audit);
             write(response, 200, report.toParameters());
         } catch (ZipException e) {
             throw new InvalidRequestException("$import-ssmix2 takes a zip of an SS-MIX2 storage tree: " + e.getMessage());
@@ -106,6 +97,15 @@ public final class ImportOperations {
             if (!handedToJob) {
                 deleteQuietly(folder);
             }
+        }
+    }
+
+    /** Imports the tree; what it wrote is audited even when it stops part way. */
+    private void importAudited(Path root, String institution, ImportReport report, WriteAudit audit) throws IOException {
+        try {
+            ssmix2.importTree(root, institution, report);
+        } finally {
+            audit.written(report.writtenFor());
         }
     }
 
