@@ -11,15 +11,12 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.IdType;
@@ -46,17 +43,25 @@ class BundleImportTest extends FhirServerIntegrationTest {
     DaoRegistry daos;
 
     /** Each test is a hospital of its own, so that its patient numbers are enrolled nowhere else. */
-    private final String institution = newInstitution();
+    private final String institution = HospitalImports.newInstitution("14");
+
+    private HospitalImports hospitals;
+
+    @org.junit.jupiter.api.BeforeEach
+    void arrangeHospitals() {
+        hospitals = new HospitalImports(fhir, daos);
+    }
+
 
     @Test
     void syntheaTransactionImportedTwiceIsStoredOnceUnderTheResidentWithItsProvenance() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-100");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-100");
         Bundle bundle = HospitalBundles.synthea(institution, "P-100");
 
-        ImportReports first = importBundle(bundle, institution);
+        ImportReports first = hospitals.importBundle(bundle, institution);
         Map<String, String> versions = versionsOf(resident);
-        ImportReports second = importBundle(bundle, institution);
+        ImportReports second = hospitals.importBundle(bundle, institution);
 
         assertThat(first.file("bundle").status()).isEqualTo("imported");
         // Patient (updated with the hospital's name), Organization, Practitioner, Encounter, Condition, Observation,
@@ -90,10 +95,10 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void importedResourcesAreValidR4() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-200");
-        importBundle(HospitalBundles.synthea(institution, "P-200"), institution);
-        importBundle(HospitalBundles.jpCoreCollection(institution, "P-200", "doc-1", "2024-06-01T10:00:00+09:00"), institution);
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-200");
+        hospitals.importBundle(HospitalBundles.synthea(institution, "P-200"), institution);
+        hospitals.importBundle(HospitalBundles.jpCoreCollection(institution, "P-200", "doc-1", "2024-06-01T10:00:00+09:00"), institution);
 
         List<Resource> record = recordOf(resident);
 
@@ -105,11 +110,11 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void jpCoreCollectionWithRelativeReferencesIsImportedUnderItsIdentifier() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-300");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-300");
         Bundle collection = HospitalBundles.jpCoreCollection(institution, "P-300", "doc-7", "2024-06-01T10:00:00+09:00");
 
-        ImportReports report = importBundle(collection, institution);
+        ImportReports report = hospitals.importBundle(collection, institution);
 
         String path = "urn:oid:1.2.392.100495.20.3.51.9" + institution + "|doc-7";
         assertThat(report.file(path).status()).isEqualTo("imported");
@@ -123,12 +128,12 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void documentIsImportedWithItsCompositionPointingAtTheStoredEntries() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-350");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-350");
         Bundle document = HospitalBundles.document(institution, "P-350", "doc-" + institution);
 
-        ImportReports first = importBundle(document, institution);
-        ImportReports second = importBundle(document, institution);
+        ImportReports first = hospitals.importBundle(document, institution);
+        ImportReports second = hospitals.importBundle(document, institution);
 
         String path = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier|doc-" + institution;
         assertThat(first.file(path).status()).isEqualTo("imported");
@@ -146,11 +151,11 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void anOlderVersionOfAStoredBundleIsSuperseded() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-400");
-        importBundle(HospitalBundles.jpCoreCollection(institution, "P-400", "doc-9", "2024-06-02T10:00:00+09:00"), institution);
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-400");
+        hospitals.importBundle(HospitalBundles.jpCoreCollection(institution, "P-400", "doc-9", "2024-06-02T10:00:00+09:00"), institution);
 
-        ImportReports older = importBundle(
+        ImportReports older = hospitals.importBundle(
                 HospitalBundles.jpCoreCollection(institution, "P-400", "doc-9", "2024-06-01T10:00:00+09:00"), institution);
 
         assertThat(older.files().getFirst().status()).isEqualTo("superseded");
@@ -158,13 +163,13 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void twoHospitalsOfOneResidentFillOneCanonicalPatient() {
-        String otherInstitution = newInstitution();
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "A-1");
-        enrol(resident, otherInstitution, "B-2");
+        String otherInstitution = HospitalImports.newInstitution("14");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "A-1");
+        hospitals.enrol(HospitalImports.commonIdOf(resident), otherInstitution, "B-2");
 
-        importBundle(HospitalBundles.synthea(institution, "A-1"), institution);
-        importBundle(HospitalBundles.synthea(otherInstitution, "B-2"), otherInstitution);
+        hospitals.importBundle(HospitalBundles.synthea(institution, "A-1"), institution);
+        hospitals.importBundle(HospitalBundles.synthea(otherInstitution, "B-2"), otherInstitution);
 
         Patient canonical = daos.getResourceDao(Patient.class).read(new IdType(resident), new SystemRequestDetails());
         assertThat(canonical.getIdentifier()).extracting(id -> id.getSystem() + "|" + id.getValue()).contains(
@@ -181,9 +186,9 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void aCommonIdNamesTheResidentAndMustAgreeWithThePatientNumber() {
-        String resident = newResident("ヤマダ タロウ");
-        String other = newResident("ヤマダ ハナコ");
-        enrol(other, institution, "P-550");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        String other = hospitals.newResident("ヤマダ ハナコ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(other), institution, "P-550");
         Bundle byCommonId = HospitalBundles.synthea(institution, "P-550");
         Patient patient = (Patient) byCommonId.getEntryFirstRep().getResource();
         patient.getIdentifier().removeLast();
@@ -192,7 +197,7 @@ class BundleImportTest extends FhirServerIntegrationTest {
         ((Patient) disagreeing.getEntryFirstRep().getResource()).addIdentifier()
                 .setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + resident.substring(8));
 
-        ImportReports imported = importBundle(byCommonId, institution);
+        ImportReports imported = hospitals.importBundle(byCommonId, institution);
 
         assertThat(imported.file("bundle").status()).isEqualTo("imported");
         assertThat(recordOf(resident)).hasSize(4);
@@ -203,13 +208,13 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void twoEntriesWithTheSameIdentifierRefuseTheBundleAndStoreNothing() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-500");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-500");
         Bundle bundle = HospitalBundles.synthea(institution, "P-500");
         HospitalBundles.post(bundle, HospitalBundles.urn(), HospitalBundles.observation(bundle, "obs-1"), null);
         HospitalBundles.post(bundle, HospitalBundles.urn(), HospitalBundles.observation(bundle, "obs-1"), null);
 
-        ImportReports report = importBundle(bundle, institution);
+        ImportReports report = hospitals.importBundle(bundle, institution);
 
         assertThat(report.file("bundle").status()).isEqualTo("error");
         assertThat(report.file("bundle").reason()).get().asString().contains(
@@ -220,13 +225,13 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void unknownPatientHoldsTheBundleForIdentityReview() {
-        String lookalike = newResident("ﾔﾏﾀﾞ ﾀﾛｳ");
+        String lookalike = hospitals.newResident("ﾔﾏﾀﾞ ﾀﾛｳ", "1948-04-05", AdministrativeGender.MALE);
         Bundle bundle = HospitalBundles.synthea(institution, "P-600");
         org.hl7.fhir.r4.model.HumanName kana = new org.hl7.fhir.r4.model.HumanName().setText("ヤマダ タロウ");
         kana.addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
         ((Patient) bundle.getEntryFirstRep().getResource()).getName().add(0, kana);
 
-        ImportReports held = importBundle(bundle, institution);
+        ImportReports held = hospitals.importBundle(bundle, institution);
 
         assertThat(held.file("bundle").status()).isEqualTo("held");
         assertThat(held.file("bundle").reason()).get().asString()
@@ -245,14 +250,14 @@ class BundleImportTest extends FhirServerIntegrationTest {
         assertThat(parts.get("suggestedResident")).contains(lookalike);
         assertThat(parts.get("lastFile").getFirst()).startsWith("urn:phr-hub:bundle:" + institution + "/sha256:");
 
-        enrol(lookalike, institution, "P-600");
-        assertThat(importBundle(bundle, institution).file("bundle").status()).isEqualTo("imported");
+        hospitals.enrol(HospitalImports.commonIdOf(lookalike), institution, "P-600");
+        assertThat(hospitals.importBundle(bundle, institution).file("bundle").status()).isEqualTo("imported");
         assertThat(recordOf(lookalike)).hasSize(4);
     }
 
     @Test
     void onlyTheEhrImporterMayImportBundles() {
-        byte[] body = json(HospitalBundles.synthea(institution, "P-700"));
+        byte[] body = HospitalImports.json(HospitalBundles.synthea(institution, "P-700"));
         for (String token : new String[] {clientToken("device-gateway"), tokenOf("hanako")}) {
             FhirHttp.Response refused = fhir.post("$import-bundle?institution=" + institution, token, JSON, body);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
@@ -279,8 +284,8 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void bundlesTheImporterMayNotWriteAreRefusedWithTheirReason() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-800");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-800");
 
         Bundle searchset = HospitalBundles.synthea(institution, "P-800").setType(Bundle.BundleType.SEARCHSET);
         Bundle withDelete = HospitalBundles.synthea(institution, "P-800");
@@ -303,12 +308,12 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
     @Test
     void readsInABatchAreIgnoredAndReported() {
-        String resident = newResident("ヤマダ タロウ");
-        enrol(resident, institution, "P-900");
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-900");
         Bundle batch = HospitalBundles.synthea(institution, "P-900").setType(Bundle.BundleType.BATCH);
         batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Observation?subject=Patient/hanako");
 
-        ImportReports report = importBundle(batch, institution);
+        ImportReports report = hospitals.importBundle(batch, institution);
 
         assertThat(report.file("bundle").status()).isEqualTo("imported");
         assertThat(report.file("bundle").reason()).get().asString()
@@ -317,21 +322,10 @@ class BundleImportTest extends FhirServerIntegrationTest {
     }
 
     private String reasonOf(Bundle bundle) {
-        ImportReports report = importBundle(bundle, institution);
+        ImportReports report = hospitals.importBundle(bundle, institution);
         assertThat(report.files()).hasSize(1);
         assertThat(report.files().getFirst().status()).isEqualTo("error");
         return report.files().getFirst().reason().orElseThrow();
-    }
-
-    private ImportReports importBundle(Bundle bundle, String hospital) {
-        FhirHttp.Response response = fhir.post("$import-bundle?institution=" + hospital, clientToken("ehr-importer"), JSON,
-                json(bundle));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return new ImportReports(response.resource(Parameters.class));
-    }
-
-    private static byte[] json(Bundle bundle) {
-        return R4Validation.FHIR.newJsonParser().encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The resident's encounters, conditions, observations and prescriptions. */
@@ -356,32 +350,5 @@ class BundleImportTest extends FhirServerIntegrationTest {
     /** Whether a Patient with this id was made by an import (hospital Patients must never be stored). */
     private static boolean madeByImport(String id) {
         return id.startsWith("ehr-");
-    }
-
-    private void enrol(String resident, String hospital, String patientNumber) {
-        Parameters parameters = new Parameters();
-        parameters.addParameter("commonId", "C-" + resident.substring("Patient/".length()));
-        parameters.addParameter("institution", hospital);
-        parameters.addParameter("patientNumber", patientNumber);
-        FhirHttp.Response response = fhir.post("$enrol", clientToken("ehr-importer"), parameters);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    }
-
-    /** A resident registered by the city: a canonical Patient with a common ID and a kana name. */
-    private String newResident(String kana) {
-        String id = "resident-" + UUID.randomUUID().toString().substring(0, 8);
-        Patient patient = new Patient();
-        patient.setId(id);
-        patient.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + id);
-        patient.addName().setText(kana).addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation",
-                new CodeType("SYL"));
-        patient.setBirthDateElement(new DateType("1948-04-05"));
-        patient.setGender(AdministrativeGender.MALE);
-        daos.getResourceDao(Patient.class).update(patient, new SystemRequestDetails());
-        return "Patient/" + id;
-    }
-
-    private static String newInstitution() {
-        return String.format("14%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 }

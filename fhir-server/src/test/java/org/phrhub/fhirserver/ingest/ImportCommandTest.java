@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.ThreadLocalRandom;
-import org.hl7.fhir.r4.model.Parameters;
 import org.junit.jupiter.api.Test;
-import org.phrhub.fhirserver.FhirHttp;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
 import org.phrhub.fhirserver.ingest.cli.ImportCommand;
 
 /** {@code java -jar fhir-server.jar import-ssmix2 ...} as an operator runs it against a running hub. */
 class ImportCommandTest extends FhirServerIntegrationTest {
 
-    private final String institution = String.format("40%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    @org.springframework.beans.factory.annotation.Autowired
+    ca.uhn.fhir.jpa.api.dao.DaoRegistry daos;
+
+    private final String institution = HospitalImports.newInstitution("40");
 
     @Test
     void importsAStorageFolderAsAJobAndPrintsTheReportFileByFile() {
-        Parameters enrolment = new Parameters();
-        enrolment.addParameter("commonId", "C0000000001");
-        enrolment.addParameter("institution", institution);
-        enrolment.addParameter("patientNumber", "9999013");
-        FhirHttp.Response enrolled = fhir.post("$enrol", clientToken("ehr-importer"), enrolment);
-        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+        new HospitalImports(fhir, daos).enrol("C0000000001", institution, "9999013"); // hanako
 
         Run run = run("import-ssmix2", "--fhir-url", fhir.base(), "--issuer", keycloak().issuer(),
                 "--client-secret", "ehr-importer-secret", "--institution", institution, StorageTrees.sample().toString());

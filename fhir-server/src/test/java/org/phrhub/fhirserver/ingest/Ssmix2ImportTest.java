@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -29,14 +26,22 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
     Path work;
 
     /** Each test is a hospital of its own, so that its patient numbers are enrolled nowhere else. */
-    private final String institution = String.format("13%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    private final String institution = HospitalImports.newInstitution("13");
+
+    private HospitalImports hospitals;
+
+    @org.junit.jupiter.api.BeforeEach
+    void arrangeHospitals() {
+        hospitals = new HospitalImports(fhir, daos);
+    }
+
 
     @Test
     void sampleStorageIsReportedFileByFileWithEachOfItsQuirks() {
-        String resident = newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
-        enrol(resident, "9999013");
+        String resident = hospitals.newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "9999013");
 
-        ImportReports report = importStorage(StorageTrees.sample());
+        ImportReports report = hospitals.importStorage(StorageTrees.sample(), institution);
 
         assertThat(report.file("999/901/9999013/-/ADT-00/").status()).isEqualTo("imported");
         assertThat(report.file("000/000/0000001/20000401/ADT-31/").status()).isEqualTo("error");
@@ -65,15 +70,15 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
 
     @Test
     void importingTheSameStorageTwiceChangesNothing() {
-        String resident = newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
-        enrol(resident, "9999013");
-        ImportReports first = importStorage(StorageTrees.sample());
+        String resident = hospitals.newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "9999013");
+        ImportReports first = hospitals.importStorage(StorageTrees.sample(), institution);
         String residentVersion = daos.getResourceDao(Patient.class)
                 .read(new org.hl7.fhir.r4.model.IdType(resident), new SystemRequestDetails()).getMeta().getVersionId();
 
         String provenanceVersion = provenanceVersionOfTheOutpatientPrescription(resident);
 
-        ImportReports second = importStorage(StorageTrees.sample());
+        ImportReports second = hospitals.importStorage(StorageTrees.sample(), institution);
 
         assertThat(second.total("created")).isZero();
         assertThat(second.total("updated")).isZero();
@@ -100,10 +105,10 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
 
     @Test
     void unenrolledPatientIsHeldForReviewWithTheResidentWhoMatchesAndImportedOnceEnrolled() {
-        String lookalike = newResident("ｶﾝｼﾞｬ ﾀﾛｳ", "1948-04-05", AdministrativeGender.MALE);
+        String lookalike = hospitals.newResident("ｶﾝｼﾞｬ ﾀﾛｳ", "1948-04-05", AdministrativeGender.MALE);
         Path storage = StorageTrees.copy(StorageTrees.sample(), work.resolve("storage"), "999/901/9999013/-/ADT-00");
 
-        ImportReports held = importStorage(storage);
+        ImportReports held = hospitals.importStorage(storage, institution);
 
         assertThat(held.file("999/901/9999013/-/ADT-00/").status()).isEqualTo("held");
         assertThat(held.file("999/901/9999013/-/ADT-00/").reason()).get().asString()
@@ -122,8 +127,8 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
             assertThat(part.getValue().primitiveValue()).isEqualTo("カンジャ タロウ");
         });
 
-        enrol(lookalike, "9999013");
-        ImportReports imported = importStorage(storage);
+        hospitals.enrol(HospitalImports.commonIdOf(lookalike), institution, "9999013");
+        ImportReports imported = hospitals.importStorage(storage, institution);
 
         assertThat(imported.file("999/901/9999013/-/ADT-00/").status()).isEqualTo("imported");
         Parameters after = fhir.post("$identity-review", clientToken("ehr-importer"), new Parameters()).resource(Parameters.class);
@@ -139,8 +144,8 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
 
     @Test
     void aLargeLoadRunsAsAJobWhoseReportIsPolled() throws InterruptedException {
-        String resident = newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
-        enrol(resident, "9999013");
+        String resident = hospitals.newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "9999013");
 
         FhirHttp.Response accepted = fhir.post("$import-ssmix2?institution=" + institution, clientToken("ehr-importer"),
                 ZIP, StorageTrees.zip(StorageTrees.sample()), "Prefer", "respond-async");
@@ -164,15 +169,17 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
 
     @Test
     void anEnrolledPatientNumberCannotBeEnrolledOnAnotherResident() {
-        String first = newResident("イチ", "1970-01-01", AdministrativeGender.FEMALE);
-        String second = newResident("ニ", "1970-01-01", AdministrativeGender.FEMALE);
-        enrol(first, "4711");
+        String first = hospitals.newResident("イチ", "1970-01-01", AdministrativeGender.FEMALE);
+        String second = hospitals.newResident("ニ", "1970-01-01", AdministrativeGender.FEMALE);
+        hospitals.enrol(HospitalImports.commonIdOf(first), institution, "4711");
 
-        FhirHttp.Response refused = fhir.post("$enrol", clientToken("ehr-importer"), enrolment(commonIdOf(second), "4711"));
+        FhirHttp.Response refused = fhir.post("$enrol", clientToken("ehr-importer"),
+                HospitalImports.enrolment(HospitalImports.commonIdOf(second), institution, "4711"));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.diagnostics()).contains("enrolled on another resident");
-        FhirHttp.Response again = fhir.post("$enrol", clientToken("ehr-importer"), enrolment(commonIdOf(first), "4711"));
+        FhirHttp.Response again = fhir.post("$enrol", clientToken("ehr-importer"),
+                HospitalImports.enrolment(HospitalImports.commonIdOf(first), institution, "4711"));
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.resource(Parameters.class).getParameterBool("linked")).isFalse();
     }
@@ -184,7 +191,7 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
             FhirHttp.Response refused = fhir.post("$import-ssmix2?institution=" + institution, token, ZIP, zip);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.diagnostics()).contains("ehr-importer client only");
-            assertThat(fhir.post("$enrol", token, enrolment("C0000000001", "1")).status()).isEqualTo(403);
+            assertThat(fhir.post("$enrol", token, HospitalImports.enrolment("C0000000001", institution, "1")).status()).isEqualTo(403);
         }
     }
 
@@ -199,43 +206,5 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
         assertThat(notZip.diagnostics()).contains("zip of an SS-MIX2 storage tree");
         assertThat(noInstitution.status()).as(noInstitution.toString()).isEqualTo(400);
         assertThat(noInstitution.diagnostics()).contains("10-digit medical institution code");
-    }
-
-    private ImportReports importStorage(Path root) {
-        FhirHttp.Response response = fhir.post("$import-ssmix2?institution=" + institution, clientToken("ehr-importer"),
-                ZIP, StorageTrees.zip(root));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return new ImportReports(response.resource(Parameters.class));
-    }
-
-    private void enrol(String resident, String patientNumber) {
-        FhirHttp.Response response = fhir.post("$enrol", clientToken("ehr-importer"), enrolment(commonIdOf(resident), patientNumber));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    }
-
-    private Parameters enrolment(String commonId, String patientNumber) {
-        Parameters parameters = new Parameters();
-        parameters.addParameter("commonId", commonId);
-        parameters.addParameter("institution", institution);
-        parameters.addParameter("patientNumber", patientNumber);
-        return parameters;
-    }
-
-    /** A resident registered by the city: a canonical Patient with a common ID and a kana name. */
-    private String newResident(String kana, String birthDate, AdministrativeGender gender) {
-        String id = "resident-" + UUID.randomUUID().toString().substring(0, 8);
-        Patient patient = new Patient();
-        patient.setId(id);
-        patient.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + id);
-        patient.addName().setText(kana).addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation",
-                new CodeType("SYL"));
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
-        patient.setGender(gender);
-        daos.getResourceDao(Patient.class).update(patient, new SystemRequestDetails());
-        return "Patient/" + id;
-    }
-
-    private static String commonIdOf(String resident) {
-        return "C-" + resident.substring("Patient/".length());
     }
 }

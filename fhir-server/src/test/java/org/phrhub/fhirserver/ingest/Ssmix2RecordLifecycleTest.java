@@ -12,9 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +40,19 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
     @TempDir
     Path work;
 
-    private final String institution = String.format("27%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    private final String institution = HospitalImports.newInstitution("27");
+
+    private HospitalImports hospitals;
+
+    @org.junit.jupiter.api.BeforeEach
+    void arrangeHospitals() {
+        hospitals = new HospitalImports(fhir, daos);
+    }
+
 
     @Test
     void newestFileOfAnOrderWinsAndTheDeletedFlagRemovesTheOrder() throws IOException {
-        enrolTaro();
+        hospitals.enrol("C0000000002", institution, "9999013"); // taro
         byte[] original = sampleOrder();
         // The hospital corrected the second drug's dose (2 tablets → 4) and wrote the order again.
         byte[] corrected = new String(original, ISO_2022_JP).replace("パンスポリンＴ錠（１００mg)^HOT9|2|", "パンスポリンＴ錠（１００mg)^HOT9|4|")
@@ -55,7 +61,7 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
         StorageTrees.place(storage, ORDER + "20110701224603984_01_1", original);
         StorageTrees.place(storage, ORDER + "20110702090000000_01_1", corrected);
 
-        ImportReports both = importStorage(storage);
+        ImportReports both = hospitals.importStorage(storage, institution);
 
         assertThat(both.file("999/901/9999013/20110701/OMP-01/" + ORDER + "20110701224603984").status()).isEqualTo("superseded");
         ImportReports.File newest = both.file("999/901/9999013/20110701/OMP-01/" + ORDER + "20110702090000000");
@@ -66,7 +72,7 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
         // The older file alone, sent again later: the hub keeps the newer one.
         Path olderOnly = work.resolve("older");
         StorageTrees.place(olderOnly, ORDER + "20110701224603984_01_1", original);
-        ImportReports late = importStorage(olderOnly);
+        ImportReports late = hospitals.importStorage(olderOnly, institution);
         assertThat(late.file("999/901/9999013/20110701/OMP-01/").status()).isEqualTo("superseded");
         assertThat(late.file("999/901/9999013/20110701/OMP-01/").reason()).get().asString().contains("holds a newer file");
         assertThat(doseOf("110626901")).isEqualTo("4");
@@ -75,7 +81,7 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
         Path again = work.resolve("again");
         StorageTrees.place(again, ORDER + "20110703090000000_01_1", new String(corrected, ISO_2022_JP)
                 .replace("|50||MG^", "|60||MG^").getBytes(ISO_2022_JP));
-        ImportReports third = importStorage(again);
+        ImportReports third = hospitals.importStorage(again, institution);
         assertThat(third.file("999/901/9999013/20110701/OMP-01/")).satisfies(file -> {
             assertThat(file.updated()).isEqualTo(1);
             assertThat(file.unchanged()).isEqualTo(2);
@@ -83,7 +89,7 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
 
         Path deletion = work.resolve("deletion");
         StorageTrees.place(deletion, ORDER + "20110704090000000_01_0", corrected);
-        ImportReports deleted = importStorage(deletion);
+        ImportReports deleted = hospitals.importStorage(deletion, institution);
 
         assertThat(deleted.file("999/901/9999013/20110701/OMP-01/")).satisfies(file -> {
             assertThat(file.status()).isEqualTo("deleted");
@@ -94,10 +100,10 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
 
     @Test
     void importedDataKeepsItsSourceIsValidR4IsAuditedAndIsReadAsTheResidentsConsentsAllow() throws Exception {
-        enrolTaro();
+        hospitals.enrol("C0000000002", institution, "9999013"); // taro
         Path storage = work.resolve("storage");
         StorageTrees.place(storage, ORDER + "20110701224603984_01_1", sampleOrder());
-        importStorage(storage);
+        hospitals.importStorage(storage, institution);
 
         List<MedicationRequest> prescriptions = prescriptionsOf("Patient/taro");
         assertThat(prescriptions).hasSize(3).allSatisfy(request -> {
@@ -133,22 +139,6 @@ class Ssmix2RecordLifecycleTest extends FhirServerIntegrationTest {
         FhirHttp.Response doctor = fhir.get("MedicationRequest?subject=Patient/taro&code=" + HOT9 + "%7C108665201", tokenOf("dr.suzuki"));
         assertThat(doctor.status()).as(doctor.toString()).isEqualTo(200);
         assertThat(doctor.bundle().getEntry()).as("no consent of taro lets dr.suzuki read his prescriptions").isEmpty();
-    }
-
-    private void enrolTaro() {
-        Parameters enrolment = new Parameters();
-        enrolment.addParameter("commonId", "C0000000002");
-        enrolment.addParameter("institution", institution);
-        enrolment.addParameter("patientNumber", "9999013");
-        FhirHttp.Response response = fhir.post("$enrol", clientToken("ehr-importer"), enrolment);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    }
-
-    private ImportReports importStorage(Path root) {
-        FhirHttp.Response response = fhir.post("$import-ssmix2?institution=" + institution, clientToken("ehr-importer"),
-                "application/zip", StorageTrees.zip(root));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return new ImportReports(response.resource(Parameters.class));
     }
 
     private static byte[] sampleOrder() throws IOException {

@@ -6,14 +6,12 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -31,17 +29,25 @@ class TwoHospitalsOneResidentTest extends FhirServerIntegrationTest {
     @Autowired
     DaoRegistry daos;
 
-    private final String firstHospital = String.format("13%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    private final String secondHospital = String.format("07%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    private final String firstHospital = HospitalImports.newInstitution("13");
+    private final String secondHospital = HospitalImports.newInstitution("07");
+
+    private HospitalImports hospitals;
+
+    @org.junit.jupiter.api.BeforeEach
+    void arrangeHospitals() {
+        hospitals = new HospitalImports(fhir, daos);
+    }
+
 
     @Test
     void bothHospitalsRecordsJoinOnePatientAndTheResidentsConsentGovernsBoth() {
-        String resident = newResident();
-        enrol(resident, firstHospital, "9999013");
-        enrol(resident, secondHospital, "9999013");
+        String resident = hospitals.newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), firstHospital, "9999013");
+        hospitals.enrol(HospitalImports.commonIdOf(resident), secondHospital, "9999013");
 
-        importSample(firstHospital);
-        importSample(secondHospital);
+        hospitals.importStorage(StorageTrees.sample(), firstHospital);
+        hospitals.importStorage(StorageTrees.sample(), secondHospital);
 
         Patient patient = daos.getResourceDao(Patient.class).read(new IdType(resident), new SystemRequestDetails());
         assertThat(patient.getIdentifier()).extracting(identifier -> identifier.getSystem() + "|" + identifier.getValue())
@@ -61,31 +67,6 @@ class TwoHospitalsOneResidentTest extends FhirServerIntegrationTest {
                 .anySatisfy(source -> assertThat(source).contains(":" + secondHospital + "/"));
         assertThat(fhir.get("Condition?subject=" + resident, tokenOf("dr.suzuki")).bundle().getEntry())
                 .as("the consent covers medication only").isEmpty();
-    }
-
-    private String newResident() {
-        String id = "resident-" + UUID.randomUUID().toString().substring(0, 8);
-        Patient patient = new Patient();
-        patient.setId(id);
-        patient.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/common-id").setValue("C-" + id);
-        patient.addName().setFamily("患者").addGiven("太郎");
-        daos.getResourceDao(Patient.class).update(patient, new SystemRequestDetails());
-        return "Patient/" + id;
-    }
-
-    private void enrol(String resident, String institution, String patientNumber) {
-        Parameters enrolment = new Parameters();
-        enrolment.addParameter("commonId", "C-" + resident.substring("Patient/".length()));
-        enrolment.addParameter("institution", institution);
-        enrolment.addParameter("patientNumber", patientNumber);
-        FhirHttp.Response response = fhir.post("$enrol", clientToken("ehr-importer"), enrolment);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    }
-
-    private void importSample(String institution) {
-        FhirHttp.Response response = fhir.post("$import-ssmix2?institution=" + institution, clientToken("ehr-importer"),
-                "application/zip", StorageTrees.zip(StorageTrees.sample()));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     /** The resident opts in: the doctor may read their medication data for treatment. */
