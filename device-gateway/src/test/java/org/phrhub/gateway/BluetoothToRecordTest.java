@@ -2,7 +2,6 @@ package org.phrhub.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import org.phrhub.gateway.ble.decode.SFloat;
 import org.phrhub.gateway.ble.fakebluez.FakeBlueZ;
 import org.phrhub.gateway.ble.fakebluez.FakeMonitor;
 import org.phrhub.gateway.ble.tinyb.TinyBBluetooth;
-import org.phrhub.gateway.config.GatewaySettings;
 import org.phrhub.gateway.pairing.Binding;
 import org.phrhub.gateway.upload.OutboxUploader;
 import org.phrhub.gateway.upload.HubRecord;
@@ -70,9 +68,7 @@ class BluetoothToRecordTest {
                 HexFormat.of().parseHex("0100000000" + "38C1A4"), HexFormat.of().parseHex("0700"), true)
                 .queueBacklog(backlog.toArray(byte[][]::new))
                 .disconnectAfter(backlog.size());
-        Gateway gateway = new Gateway(new GatewaySettings(URI.create(HubFixture.server().fhirBaseUrl()),
-                URI.create(HubFixture.keycloak().issuer()), "device-gateway", HubFixture.GATEWAY_SECRET, dataDir, TOKYO,
-                50, Duration.ofMillis(200), Duration.ofSeconds(2), "bluetooth-gateway"), Clock.systemUTC());
+        Gateway gateway = new Gateway(HubFixture.gatewaySettings(dataDir, 50, "bluetooth-gateway"), Clock.systemUTC());
 
         SessionReport session = bluetooth.collect(address, gateway.outbox(), new CollectTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
         OutboxUploader.Pass beforePairing = gateway.uploader().uploadPending();

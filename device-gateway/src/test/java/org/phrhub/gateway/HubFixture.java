@@ -1,6 +1,11 @@
 package org.phrhub.gateway;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import org.phrhub.gateway.config.GatewaySettings;
 import org.phrhub.testsupport.OncePerRun;
 import org.phrhub.testsupport.fhirserver.FhirServerProcess;
 import org.phrhub.testsupport.keycloak.TestKeycloak;
@@ -29,6 +34,16 @@ public final class HubFixture {
             server.restart(); // a test that stopped it failed before starting it again
         }
         return server;
+    }
+
+    /**
+     * A gateway in Tokyo uploading to this hub with the demo realm's device-gateway client, retrying fast
+     * (0.2 s, at most 2 s) so that tests of outages stay short.
+     */
+    public static GatewaySettings gatewaySettings(Path dataDir, int batchSize, String gatewayId) {
+        return new GatewaySettings(URI.create(server().fhirBaseUrl()), URI.create(keycloak().issuer()), "device-gateway",
+                GATEWAY_SECRET, dataDir, ZoneId.of("Asia/Tokyo"), batchSize, Duration.ofMillis(200), Duration.ofSeconds(2),
+                gatewayId);
     }
 
     public static TestKeycloak keycloak() {

@@ -234,9 +234,7 @@ class GatewayUploadBenchmark {
 
     private Gateway gateway() throws Exception {
         Path dataDir = Files.createTempDirectory("gateway-bench-");
-        GatewaySettings settings = new GatewaySettings(URI.create(HubFixture.server().fhirBaseUrl()),
-                URI.create(HubFixture.keycloak().issuer()), "device-gateway", HubFixture.GATEWAY_SECRET, dataDir, TOKYO,
-                BATCH_SIZE, Duration.ofMillis(200), Duration.ofSeconds(2), "bench-gateway");
+        GatewaySettings settings = HubFixture.gatewaySettings(dataDir, BATCH_SIZE, "bench-gateway");
         return new Gateway(settings, Clock.systemUTC());
     }
 

@@ -2,11 +2,9 @@ package org.phrhub.gateway.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,9 +35,7 @@ class KilledUploadTest {
 
     @Test
     void killedMidUploadThenRestartedEveryReadingArrivesOnce() throws Exception {
-        GatewaySettings settings = new GatewaySettings(URI.create(HubFixture.server().fhirBaseUrl()),
-                URI.create(HubFixture.keycloak().issuer()), "device-gateway", HubFixture.GATEWAY_SECRET, dataDir, TOKYO,
-                2, Duration.ofMillis(200), Duration.ofSeconds(2), "killed-gateway");
+        GatewaySettings settings = HubFixture.gatewaySettings(dataDir, 2, "killed-gateway");
         Gateway gateway = new Gateway(settings, Clock.systemUTC());
         MonitorInfo monitor = TestMonitors.fresh();
         Binding binding = gateway.pairing().pair(monitor, Optional.of(1), "Patient/taro", Optional.empty());

@@ -20,7 +20,6 @@ import org.phrhub.gateway.ble.MonitorInfo;
 import org.phrhub.gateway.config.GatewaySettings;
 import org.phrhub.gateway.pairing.Binding;
 import org.phrhub.testsupport.fhirserver.FhirServerProcess;
-import java.net.URI;
 
 /** Readings travel outbox → FHIR transaction → the real hub (Keycloak, FHIR server, PostgreSQL) exactly once. */
 class ReadingUploadEndToEndTest {
@@ -31,9 +30,7 @@ class ReadingUploadEndToEndTest {
     Path dataDir;
 
     private Gateway gateway(int batchSize) throws Exception {
-        GatewaySettings settings = new GatewaySettings(URI.create(HubFixture.server().fhirBaseUrl()),
-                URI.create(HubFixture.keycloak().issuer()), "device-gateway", HubFixture.GATEWAY_SECRET, dataDir, TOKYO,
-                batchSize, Duration.ofMillis(200), Duration.ofSeconds(2), "test-gateway");
+        GatewaySettings settings = HubFixture.gatewaySettings(dataDir, batchSize, "test-gateway");
         return new Gateway(settings, Clock.systemUTC());
     }
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,9 +36,7 @@ class RejectedReadingsTest {
 
     @Test
     void readingsForAPatientTheHubDoesNotKnowAreDeadLetteredAndTheRestOfTheBatchArrives() throws Exception {
-        GatewaySettings settings = new GatewaySettings(URI.create(HubFixture.server().fhirBaseUrl()),
-                URI.create(HubFixture.keycloak().issuer()), "device-gateway", HubFixture.GATEWAY_SECRET, dataDir, TOKYO,
-                50, Duration.ofMillis(200), Duration.ofSeconds(2), "rejecting-gateway");
+        GatewaySettings settings = HubFixture.gatewaySettings(dataDir, 50, "rejecting-gateway");
         Gateway gateway = new Gateway(settings, Clock.systemUTC());
         MonitorInfo taros = TestMonitors.fresh();
         Binding taro = gateway.pairing().pair(taros, Optional.of(1), "Patient/taro", Optional.empty());

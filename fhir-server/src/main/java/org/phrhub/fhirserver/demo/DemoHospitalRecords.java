@@ -1,14 +1,11 @@
 package org.phrhub.fhirserver.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
 import org.phrhub.fhirserver.ingest.ImportReport;
+import org.phrhub.fhirserver.ingest.TemporaryFolder;
 import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticHistory;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticResident;
@@ -58,22 +55,14 @@ public class DemoHospitalRecords implements ApplicationRunner {
         residents.enrol("C0000000001", INSTITUTION, hanako.patientNumber());
         residents.enrol("C0000000002", INSTITUTION, taro.patientNumber());
 
-        Path storage = Files.createTempDirectory("demo-ssmix2-");
-        try {
-            SyntheticStorage.write(storage, List.of(hanako, taro),
-                    SyntheticHistory.monthly(FIRST_VISIT, 6, SEED));
-            ImportReport report = ssmix2.importTree(storage, INSTITUTION);
+        try (TemporaryFolder storage = TemporaryFolder.create("demo-ssmix2-")) {
+            SyntheticStorage.write(storage.path(), List.of(hanako, taro), SyntheticHistory.monthly(FIRST_VISIT, 6, SEED));
+            ImportReport report = ssmix2.importTree(storage.path(), INSTITUTION);
             int[] totals = report.totals();
             log.info("Demo hospital records of hanako and taro imported from SS-MIX2: {} files, {} resources created, "
                     + "{} updated, {} unchanged", report.files().size(), totals[0], totals[1], totals[2]);
             report.files().stream().filter(file -> file.status() == ImportReport.Status.ERROR)
                     .forEach(file -> log.warn("Demo hospital record {} was refused: {}", file.file(), file.reason()));
-        } finally {
-            try (Stream<Path> paths = Files.walk(storage)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
         }
     }
 }

@@ -22,8 +22,13 @@ import org.phrhub.ingest.codes.JpCore;
  */
 public final class ResidentDirectory {
 
-    /** What an enrolment did. */
-    public enum Enrolment { LINKED, ALREADY_LINKED }
+    /**
+     * What an enrolment did.
+     *
+     * @param resident the canonical Patient, e.g. {@code Patient/taro}
+     * @param linked whether the number was new to it (false: it was enrolled there already)
+     */
+    public record Enrolment(String resident, boolean linked) {}
 
     private final IFhirResourceDao<Patient> patients;
 
@@ -53,14 +58,14 @@ public final class ResidentDirectory {
         Optional<Patient> enrolled = byPatientNumber(institutionCode, patientNumber);
         if (enrolled.isPresent()) {
             if (sameResource(enrolled.get(), resident)) {
-                return Enrolment.ALREADY_LINKED;
+                return new Enrolment(reference(resident), false);
             }
             throw new ResourceVersionConflictException("patient number " + patientNumber + " of institution "
                     + institutionCode + " is enrolled on another resident; unlink it there first");
         }
         resident.addIdentifier(new Identifier().setSystem(JpCore.patientNumberSystem(institutionCode)).setValue(patientNumber));
         patients.update(resident, new SystemRequestDetails());
-        return Enrolment.LINKED;
+        return new Enrolment(reference(resident), true);
     }
 
     /** Residents who might be this hospital's patient: same birth date and gender; the caller compares names. */
@@ -87,5 +92,9 @@ public final class ResidentDirectory {
 
     private static boolean sameResource(Patient a, Patient b) {
         return a.getIdElement().getIdPart().equals(b.getIdElement().getIdPart());
+    }
+
+    private static String reference(Patient resident) {
+        return "Patient/" + resident.getIdElement().getIdPart();
     }
 }

@@ -39,18 +39,27 @@ public class ImportConfig {
         return new IdentityReviewList(jdbc, residents, clock);
     }
 
+    /** One writer for every kind of import: it keeps two imports of the same record from racing. */
     @Bean
-    public Ssmix2Import ssmix2Import(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
-            ResidentDirectory residents, IdentityReviewList review) {
-        return new Ssmix2Import(Ssmix2Mappers.standard(), new RecordWriter(daos, system, fhir, IMPORTER), residents, review,
-                new HospitalDirectory(daos));
+    public RecordWriter recordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir) {
+        return new RecordWriter(daos, system, fhir, IMPORTER);
     }
 
     @Bean
-    public BundleImport bundleImport(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir,
-            ResidentDirectory residents, IdentityReviewList review, Clock clock) {
-        return new BundleImport(fhir, new RecordWriter(daos, system, fhir, IMPORTER), residents, review,
-                new HospitalDirectory(daos), clock);
+    public HospitalDirectory hospitalDirectory(DaoRegistry daos) {
+        return new HospitalDirectory(daos);
+    }
+
+    @Bean
+    public Ssmix2Import ssmix2Import(RecordWriter writer, ResidentDirectory residents, IdentityReviewList review,
+            HospitalDirectory hospitals) {
+        return new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, hospitals);
+    }
+
+    @Bean
+    public BundleImport bundleImport(FhirContext fhir, RecordWriter writer, ResidentDirectory residents,
+            IdentityReviewList review, HospitalDirectory hospitals, Clock clock) {
+        return new BundleImport(fhir, writer, residents, review, hospitals, clock);
     }
 
     @Bean

@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -36,7 +34,6 @@ import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
  */
 public final class ImportOperations {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportOperations.class);
 
     private final Ssmix2Import ssmix2;
     private final ZippedStorage zips;
@@ -69,20 +66,15 @@ public final class ImportOperations {
     @Operation(name = "$import-ssmix2", manualRequest = true, manualResponse = true, idempotent = false)
     public void importSsmix2(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
             throws IOException {
-        String institution = request.getParameter("institution");
-        try {
-            HospitalDirectory.requireInstitutionCode(institution);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("$import-ssmix2 needs ?institution=: " + e.getMessage());
-        }
-        Path folder = Files.createTempDirectory("ssmix2-import-");
+        String institution = institution(request.getParameter("institution"), "$import-ssmix2 needs ?institution=: ");
+        TemporaryFolder folder = TemporaryFolder.create("ssmix2-import-");
         boolean handedToJob = false;
         try {
-            Path root = zips.unpack(request.getInputStream(), folder);
+            Path root = zips.unpack(request.getInputStream(), folder.path());
             WriteAudit audit = guard.writeAudit(details, "import of hospital records (SS-MIX2) of institution " + institution);
             if (prefersAsync(request)) {
                 String job = jobs.start("SS-MIX2 of institution " + institution,
-                        report -> importAudited(root, institution, report, audit), () -> deleteQuietly(folder));
+                        report -> importAudited(root, institution, report, audit), folder::close);
                 handedToJob = true;
                 response.setHeader("Content-Location", statusUrl(request, job));
                 write(response, 202, accepted(job));
@@ -95,7 +87,7 @@ public final class ImportOperations {
             throw new InvalidRequestException("$import-ssmix2 takes a zip of an SS-MIX2 storage tree: " + e.getMessage());
         } finally {
             if (!handedToJob) {
-                deleteQuietly(folder);
+                folder.close();
             }
         }
     }
@@ -135,12 +127,7 @@ public final class ImportOperations {
     /** {@code POST /fhir/$import-bundle?institution=<10 digits>} with a FHIR Bundle in JSON as body. */
     @Operation(name = "$import-bundle", manualRequest = true, idempotent = false)
     public Parameters importBundle(HttpServletRequest request, RequestDetails details) {
-        String institution = request.getParameter("institution");
-        try {
-            HospitalDirectory.requireInstitutionCode(institution);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("$import-bundle needs ?institution=: " + e.getMessage());
-        }
+        String institution = institution(request.getParameter("institution"), "$import-bundle needs ?institution=: ");
         byte[] body;
         try {
             body = request.getInputStream().readNBytes(Math.toIntExact(Math.min(maxBundleBytes + 1, Integer.MAX_VALUE - 8)));
@@ -158,6 +145,15 @@ public final class ImportOperations {
             return report.toParameters();
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("$import-bundle takes a FHIR Bundle in JSON: " + e.getMessage());
+        }
+    }
+
+    /** The 10-digit institution code, or a 400 that says what it must be. */
+    private static String institution(String code, String context) {
+        try {
+            return HospitalDirectory.requireInstitutionCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(context + e.getMessage());
         }
     }
 
@@ -193,18 +189,12 @@ public final class ImportOperations {
             @OperationParam(name = "commonId", min = 1) StringType commonId,
             @OperationParam(name = "institution", min = 1) StringType institution,
             @OperationParam(name = "patientNumber", min = 1) StringType patientNumber) {
-        String code;
-        try {
-            code = HospitalDirectory.requireInstitutionCode(institution.getValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+        String code = institution(institution.getValue(), "");
         ResidentDirectory.Enrolment enrolment = residents.enrol(commonId.getValue(), code, patientNumber.getValue());
         review.resolve(code, patientNumber.getValue());
         Parameters result = new Parameters();
-        result.addParameter("patient", residents.byCommonId(commonId.getValue()).orElseThrow().getIdElement()
-                .toUnqualifiedVersionless().getValue());
-        result.addParameter("linked", new BooleanType(enrolment == ResidentDirectory.Enrolment.LINKED));
+        result.addParameter("patient", enrolment.resident());
+        result.addParameter("linked", new BooleanType(enrolment.linked()));
         return result;
     }
 
@@ -224,19 +214,5 @@ public final class ImportOperations {
             candidate.suggestedResidents().forEach(v -> part.addPart().setName("suggestedResident").setValue(new StringType(v)));
         }
         return result;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // A temporary folder left behind holds no state the hub relies on; say so and go on.
-            log.warn("Could not remove the unpacked upload {}: {}", folder, e.getMessage());
-        }
     }
 }

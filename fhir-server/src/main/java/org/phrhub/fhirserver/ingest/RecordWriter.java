@@ -46,19 +46,13 @@ public final class RecordWriter {
 
     private static final String PARTICIPANT_TYPES = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
     private static final String DATA_OPERATIONS = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
-    /** Units are stored one at a time per key: two imports of one record must not both create it. */
-    private static final Object[] KEY_LOCKS = new Object[64];
-
-    static {
-        for (int i = 0; i < KEY_LOCKS.length; i++) {
-            KEY_LOCKS[i] = new Object();
-        }
-    }
 
     private final DaoRegistry daos;
     private final IFhirSystemDao<Bundle, ?> system;
     private final FhirContext fhir;
     private final Reference importer;
+    /** Units are stored one at a time per key (striped): two imports of one record must not both create it. */
+    private final Object[] keyLocks = new Object[64];
 
     /** @param importer who imports, as the Provenance's assembler (e.g. the importer client) */
     public RecordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir, Reference importer) {
@@ -66,6 +60,9 @@ public final class RecordWriter {
         this.system = system;
         this.fhir = fhir;
         this.importer = importer;
+        for (int i = 0; i < keyLocks.length; i++) {
+            keyLocks[i] = new Object();
+        }
     }
 
     /**
@@ -164,9 +161,7 @@ public final class RecordWriter {
             }
             resource.setId(reference);
             resource.getMeta().setSource(unit.sourceUri());
-            if (resource.getMeta().getTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR) == null) {
-                resource.getMeta().addTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR, "Hospital record (regional EHR)");
-            }
+            tagAsHospitalData(resource);
             byReference.put(reference, resource);
         }
         for (Resource resource : byReference.values()) {
@@ -224,8 +219,15 @@ public final class RecordWriter {
                 .setWhat(new Reference().setDisplay(unit.sourceName())
                         .setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(unit.sourceUri())));
         provenance.getMeta().setSource(unit.sourceUri());
-        provenance.getMeta().addTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR, "Hospital record (regional EHR)");
+        tagAsHospitalData(provenance);
         return provenance;
+    }
+
+    /** The {@code ehr} tag, which tells hospital data from home readings ({@code phr}); once. */
+    private static void tagAsHospitalData(Resource resource) {
+        if (resource.getMeta().getTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR) == null) {
+            resource.getMeta().addTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR, "Hospital record (regional EHR)");
+        }
     }
 
     /** What the unit made: its Provenance's targets, less the canonical Patients, which no unit owns. */
@@ -276,7 +278,7 @@ public final class RecordWriter {
         return StableIds.of("Provenance", unit.key());
     }
 
-    private static Object lockOf(String key) {
-        return KEY_LOCKS[Math.floorMod(key.hashCode(), KEY_LOCKS.length)];
+    private Object lockOf(String key) {
+        return keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
     }
 }

@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,47 +84,79 @@ public final class ImportCommand {
         String institution;
     }
 
-    @Command(name = "import-ssmix2", mixinStandardHelpOptions = true,
-            description = "Import an SS-MIX2 standardized storage tree (the folder holding 000/..., 999/...).")
-    static final class Ssmix2 implements Callable<Integer> {
+    /** A load of one kind: the connection options, the check of the path, the upload of its bytes. */
+    abstract static class Load implements Callable<Integer> {
         @CommandLine.Mixin
         Connection connection = new Connection();
-
-        @CommandLine.Parameters(paramLabel = "DIR", description = "The storage root.")
-        Path root;
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
+        /** The bytes to send, or a wrong-command-line error naming the path. */
+        abstract byte[] body() throws IOException;
+
+        abstract String operation();
+
+        abstract String contentType();
+
         @Override
         public Integer call() throws Exception {
-            if (!Files.isDirectory(root)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), root + " is not a folder");
-            }
             return new Upload(connection, spec.commandLine().getOut(), spec.commandLine().getErr())
-                    .send("$import-ssmix2", "application/zip", ZippedStorage.pack(root));
+                    .send(operation(), contentType(), body());
+        }
+
+        CommandLine.ParameterException wrong(String message) {
+            return new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    @Command(name = "import-ssmix2", mixinStandardHelpOptions = true,
+            description = "Import an SS-MIX2 standardized storage tree (the folder holding 000/..., 999/...).")
+    static final class Ssmix2 extends Load {
+        @CommandLine.Parameters(paramLabel = "DIR", description = "The storage root.")
+        Path root;
+
+        @Override
+        byte[] body() throws IOException {
+            if (!Files.isDirectory(root)) {
+                throw wrong(root + " is not a folder");
+            }
+            return ZippedStorage.pack(root);
+        }
+
+        @Override
+        String operation() {
+            return "$import-ssmix2";
+        }
+
+        @Override
+        String contentType() {
+            return "application/zip";
         }
     }
 
     @Command(name = "import-bundle", mixinStandardHelpOptions = true,
             description = "Import a FHIR Bundle (transaction, batch, collection or document) from a JSON file.")
-    static final class BundleFile implements Callable<Integer> {
-        @CommandLine.Mixin
-        Connection connection = new Connection();
-
+    static final class BundleFile extends Load {
         @CommandLine.Parameters(paramLabel = "FILE", description = "The bundle, as FHIR JSON.")
         Path file;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Override
+        byte[] body() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw wrong(file + " is not a file");
+            }
+            return Files.readAllBytes(file);
+        }
 
         @Override
-        public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), file + " is not a file");
-            }
-            return new Upload(connection, spec.commandLine().getOut(), spec.commandLine().getErr())
-                    .send("$import-bundle", "application/fhir+json", Files.readAllBytes(file));
+        String operation() {
+            return "$import-bundle";
+        }
+
+        @Override
+        String contentType() {
+            return "application/fhir+json";
         }
     }
 
