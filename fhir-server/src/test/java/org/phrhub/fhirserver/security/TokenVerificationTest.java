@@ -85,12 +85,21 @@ class TokenVerificationTest extends FhirServerIntegrationTest {
         assertThat(fhir.get("Patient/hanako", tokenOf("hanako")).status()).isEqualTo(200);
     }
 
+    @Test
+    void tokensFetchedThroughAnyAddressOfKeycloakAreAccepted() {
+        String viaLoopbackAddress = keycloak().tokens().userTokenVia(keycloak().baseUrl().replace("://localhost:", "://127.0.0.1:"), "hanako");
+        String viaLocalhost = keycloak().tokens().userTokenVia(keycloak().baseUrl(), "hanako");
+
+        assertThat(fhir.get("Patient/hanako", viaLoopbackAddress).status()).isEqualTo(200);
+        assertThat(fhir.get("Patient/hanako", viaLocalhost).status()).isEqualTo(200);
+    }
+
     private String badToken(BadToken kind) {
         return switch (kind) {
             case MISSING -> null;
             case EXPIRED -> ExpiredTokens.issue(keycloak());
-            // Keycloak names itself after the host it was asked on: same realm and key, other issuer.
-            case WRONG_ISSUER -> keycloak().tokens().userTokenVia(keycloak().baseUrl().replace("localhost", "127.0.0.1"), "hanako");
+            // A genuine token of the same Keycloak, but of its master realm: another issuer.
+            case WRONG_ISSUER -> keycloak().adminAccessToken();
             // Keycloak's own admin-cli client is in the realm but its tokens are not meant for this server.
             case WRONG_AUDIENCE -> keycloak().tokens().userToken("hanako", "admin-cli");
             case UNSIGNED -> unsigned(tokenOf("hanako"));

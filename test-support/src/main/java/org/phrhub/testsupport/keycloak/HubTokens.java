@@ -44,7 +44,7 @@ public final class HubTokens {
 
     /**
      * The demo user signed in through {@code hub-cli}, but asking Keycloak under another base URL, e.g.
-     * {@code http://127.0.0.1:PORT}: Keycloak names the host it was asked by as the token's issuer.
+     * {@code http://127.0.0.1:PORT}: the token still names the one public issuer Keycloak is started with.
      */
     public String userTokenVia(String tokenEndpointBaseUrl, String username) {
         return passwordToken(tokenEndpointBaseUrl, PASSWORD_CLIENT, username, DEMO_PASSWORD);

@@ -94,7 +94,10 @@ final class KeycloakProcess {
                 "--db=dev-mem",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--hostname-strict=false",
+                // One public name, whatever address a client uses: iss is the same for every token, and
+                // services may still reach Keycloak under another name (the backchannel follows the request).
+                "--hostname=http://localhost:" + httpPort,
+                "--hostname-backchannel-dynamic=true",
                 // No --import-realm: it only reads <home>/data/import, so every run would share (and race on)
                 // one folder in the cache. keycloak.migration.dir is the system property --import-realm sets
                 // and startup imports from; it is internal, so should an upgrade drop it, the start fails
@@ -128,7 +131,7 @@ final class KeycloakProcess {
         return keycloak;
     }
 
-    /** Always {@code localhost}: Keycloak names the host it is asked by as the token issuer. */
+    /** The public name Keycloak is started with: every token names it as its issuer. */
     String baseUrl() {
         return "http://localhost:" + httpPort;
     }
