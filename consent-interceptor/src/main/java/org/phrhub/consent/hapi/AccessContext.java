@@ -1,10 +1,15 @@
 package org.phrhub.consent.hapi;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.phrhub.consent.audit.AccessLog;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
 import org.phrhub.consent.decision.Reader;
@@ -19,6 +24,8 @@ public final class AccessContext {
     private final ConsentRecords records;
     private final Map<String, List<Consent>> consentsByPatient = new ConcurrentHashMap<>();
     private final AccessLog log = new AccessLog();
+    /** Resources contained in one this request has decided: they are part of it, not data of their own. */
+    private final Set<IBaseResource> containedInDecided = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     AccessContext(Reader reader, ConsentRecords records) {
         this.reader = reader;
@@ -36,6 +43,18 @@ public final class AccessContext {
     /** The patient's active Consents, from the database on first use within this request. */
     public List<Consent> consentsOf(String patient) {
         return consentsByPatient.computeIfAbsent(patient, p -> records.activeConsentsOf(List.of(p)));
+    }
+
+    /** Remembers what the decided resource contains, so that it is shown or hidden with its container. */
+    public void decidedWithContents(IBaseResource container) {
+        if (container instanceof DomainResource domain && domain.hasContained()) {
+            containedInDecided.addAll(domain.getContained());
+        }
+    }
+
+    /** Whether the resource sits inside one this request has decided already. */
+    public boolean isContainedInDecided(IBaseResource resource) {
+        return containedInDecided.contains(resource);
     }
 
     /** Loads the Consents of many patients with one query. */

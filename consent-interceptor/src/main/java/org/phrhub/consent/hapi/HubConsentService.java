@@ -115,9 +115,15 @@ public final class HubConsentService implements IConsentService {
             return ConsentOutcome.REJECT;
         }
         AccessContext access = found.get();
+        if (access.isContainedInDecided(resource) || resource.getIdElement().isLocal()) {
+            // A contained resource is part of its container and was decided with it. Deciding it again
+            // would let HAPI remove it from the container's list while walking that very list.
+            return ConsentOutcome.AUTHORIZED;
+        }
         if (isConditionalMatch(request, access, resource)) {
             return ConsentOutcome.PROCEED;
         }
+        access.decidedWithContents(resource);
         DataOwnership ownership = policy.compartment().ownershipOf(resource);
         AccessDecision decision = policy.decideRead(access.reader(), resource, ownership, access::consentsOf, clock.instant());
         if (decision.isPermit()) {
