@@ -23,9 +23,14 @@ public sealed interface AccessDecision {
         }
     }
 
-    record Deny(String reason, List<String> basis) implements AccessDecision {
+    /** @param refusesEmergencyAccess the patient's deny names emergency treatment, so break-the-glass does not override it */
+    record Deny(String reason, List<String> basis, boolean refusesEmergencyAccess) implements AccessDecision {
         public Deny {
             basis = List.copyOf(basis);
+        }
+
+        public Deny(String reason, List<String> basis) {
+            this(reason, basis, false);
         }
     }
 

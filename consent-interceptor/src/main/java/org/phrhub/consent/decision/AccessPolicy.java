@@ -102,6 +102,12 @@ public final class AccessPolicy {
             return AccessDecision.deny(requester.describe() + " may not " + operation.describe()
                     + ": machine clients only write what their role allows and read nothing");
         }
+        if ((type == VREAD || type == HISTORY_INSTANCE) && operation.resourceType().filter("Consent"::equals).isPresent()
+                && requester.ownPatientReference().isEmpty()) {
+            // Earlier versions of a Consent, revoked ones too, are its patient's; others read the current one.
+            return AccessDecision.deny("the versions of a Consent are for its patient; read Consent/"
+                    + operation.resourceId().orElse("<id>") + " instead");
+        }
         if (FILTERED_READS.contains(type)) {
             return AccessDecision.permit("each resource is decided on its own");
         }
@@ -141,9 +147,7 @@ public final class AccessPolicy {
             return AccessDecision.deny("this " + type + " belongs to no patient");
         }
         if ("Consent".equals(type)) {
-            return ConsentActors.named((Consent) resource).stream().anyMatch(reader.actorReferences()::contains)
-                    ? AccessDecision.permit("the Consent names " + requester.describe())
-                    : AccessDecision.deny("the Consent does not name " + requester.describe());
+            return decideConsentRead(reader, (Consent) resource);
         }
         if ("AuditEvent".equals(type)) {
             return requester.hasRole(HubRole.AUDITOR)
@@ -154,6 +158,24 @@ public final class AccessPolicy {
             return AccessDecision.deny("no consent lets " + requester.describe() + " read this " + type);
         }
         return decideByConsents(reader, resource, data.patients(), consents, AccessKind.READ, now);
+    }
+
+    /**
+     * Someone else's Consent: a clinician reads the active ones that name them (or an organization, role or
+     * care team they act for) anywhere in their provisions, the same rule their Consent searches follow. A
+     * revoked Consent, and a patient named in another patient's Consent, see nothing.
+     */
+    private static AccessDecision decideConsentRead(Reader reader, Consent consent) {
+        Requester requester = reader.requester();
+        if (!isClinician(requester)) {
+            return AccessDecision.deny("only the patient and the clinicians it names read a Consent");
+        }
+        if (consent.getStatus() != Consent.ConsentState.ACTIVE) {
+            return AccessDecision.deny("the Consent is not active");
+        }
+        return ConsentActors.named(consent).stream().anyMatch(reader.actorReferences()::contains)
+                ? AccessDecision.permit("the Consent names " + requester.describe())
+                : AccessDecision.deny("the Consent does not name " + requester.describe());
     }
 
     public AccessDecision decideWrite(Reader reader, IBaseResource resource, Function<String, List<Consent>> consents, Instant now) {
@@ -186,8 +208,7 @@ public final class AccessPolicy {
                                 + " must refer to " + self.get() + " and to no other patient");
             };
         }
-        boolean clinician = requester.hasRole(HubRole.PHYSICIAN) || requester.hasRole(HubRole.PHARMACIST);
-        if (!clinician || !(ownership instanceof DataOwnership.PatientData data) || data.patients().isEmpty()) {
+        if (!isClinician(requester) || !(ownership instanceof DataOwnership.PatientData data) || data.patients().isEmpty()) {
             return AccessDecision.deny(requester.describe() + " may not write this " + type);
         }
         if ("Consent".equals(type)) {
@@ -268,6 +289,10 @@ public final class AccessPolicy {
      */
     public boolean mayResolveConditionalWrite(Requester requester, String resourceType) {
         return writableTypes(requester).contains(resourceType);
+    }
+
+    public static boolean isClinician(Requester requester) {
+        return requester.hasRole(HubRole.PHYSICIAN) || requester.hasRole(HubRole.PHARMACIST);
     }
 
     /** Readers whose access to patient data comes from the patients' Consents. */

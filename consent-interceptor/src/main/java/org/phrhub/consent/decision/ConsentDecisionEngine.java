@@ -34,10 +34,21 @@ public final class ConsentDecisionEngine {
     }
 
     public AccessDecision decide(Reader reader, DataDescription data, List<Consent> consents, AccessKind kind, Instant now) {
-        String who = reader.requester().describe();
-        if (V3ActReason.ETREAT.equals(reader.purpose())) {
-            return breakTheGlass(reader, data, kind);
+        AccessDecision byConsents = decideByConsents(reader, data, consents, kind, now);
+        if (byConsents.isPermit() || !V3ActReason.ETREAT.equals(reader.purpose())) {
+            return byConsents;
         }
+        // The patient's own word comes first; break-the-glass is the fallback where no Consent permits.
+        // A deny that names emergency treatment itself is the patient's refusal of exactly this, and holds.
+        if (byConsents instanceof AccessDecision.Deny deny && deny.refusesEmergencyAccess()) {
+            return deny;
+        }
+        return breakTheGlass(reader, data, kind);
+    }
+
+    private AccessDecision decideByConsents(Reader reader, DataDescription data, List<Consent> consents, AccessKind kind,
+            Instant now) {
+        String who = reader.requester().describe();
         List<Finding> permits = new ArrayList<>();
         List<Finding> denies = new ArrayList<>();
         for (Consent consent : consents) {
@@ -54,8 +65,9 @@ public final class ConsentDecisionEngine {
         }
         String what = verb(kind) + " " + data.type() + " of " + data.patient() + " for " + reader.purpose();
         if (!denies.isEmpty()) {
+            boolean refusesEmergency = denies.stream().anyMatch(d -> d.namesPurpose(V3ActReason.ETREAT));
             return new AccessDecision.Deny(
-                    data.patient() + " denies " + who + " to " + what, bases(denies));
+                    data.patient() + " denies " + who + " to " + what, bases(denies), refusesEmergency);
         }
         if (permits.isEmpty()) {
             return new AccessDecision.Deny("no active consent of " + data.patient() + " lets " + who + " " + what, List.of());

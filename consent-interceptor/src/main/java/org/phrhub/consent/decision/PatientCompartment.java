@@ -7,14 +7,19 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.AuditEvent;
 
 /**
  * Finds the patients a resource is about, through the FHIR Patient compartment definition (the same
- * search parameters {@code Patient/x/$everything} and compartment searches use).
+ * search parameters {@code Patient/x/$everything} and compartment searches use); an AuditEvent is
+ * about the patients it names as entity alone ({@link #AUDIT_EVENT_PATIENT_PARAMETER}).
  */
 public final class PatientCompartment {
 
     private static final String PATIENT = "Patient";
+
+    /** The search parameter that finds the AuditEvents about a patient, as {@link #ownershipOf} reads them. */
+    public static final String AUDIT_EVENT_PATIENT_PARAMETER = "entity";
 
     private final FhirContext fhirContext;
 
@@ -29,6 +34,18 @@ public final class PatientCompartment {
             return new DataOwnership.NotPatientData();
         }
         Set<String> patients = new LinkedHashSet<>();
+        if (resource instanceof AuditEvent event) {
+            // An access log entry is about the patients whose data was touched (its entities), not about
+            // the agent who asked: else a patient would read their own refused attempts at someone else's
+            // record, and learn from them which patients exist.
+            for (AuditEvent.AuditEventEntityComponent entity : event.getEntity()) {
+                IIdType what = entity.getWhat().getReferenceElement();
+                if (PATIENT.equals(what.getResourceType()) && what.hasIdPart()) {
+                    patients.add(PATIENT + "/" + what.getIdPart());
+                }
+            }
+            return new DataOwnership.PatientData(patients);
+        }
         if (isPatient && resource.getIdElement().hasIdPart()) {
             patients.add(PATIENT + "/" + resource.getIdElement().getIdPart());
         }

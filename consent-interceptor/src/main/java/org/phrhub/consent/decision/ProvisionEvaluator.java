@@ -35,11 +35,16 @@ final class ProvisionEvaluator {
      * @param explicit false for the opt-in baseline (a root deny without criteria whose nested
      *                 provisions grant): it means "nothing else", not a denial that beats other Consents
      * @param namedLabels security labels the deciding provision or its ancestors name
+     * @param namedPurposes purposes of use the deciding provision or its ancestors name
      */
-    record Finding(ConsentProvisionType type, boolean explicit, String basis, Set<Code> namedLabels) {
+    record Finding(ConsentProvisionType type, boolean explicit, String basis, Set<Code> namedLabels, Set<String> namedPurposes) {
 
         boolean isPermit() {
             return type == ConsentProvisionType.PERMIT;
+        }
+
+        boolean namesPurpose(String purpose) {
+            return namedPurposes.contains(purpose);
         }
     }
 
@@ -60,20 +65,23 @@ final class ProvisionEvaluator {
             return Optional.empty();
         }
         String base = consent.getIdElement().toUnqualifiedVersionless().getValue() + "#provision";
-        return evaluate(consent.getProvision(), base, true, Set.of());
+        return evaluate(consent.getProvision(), base, true, Set.of(), Set.of());
     }
 
-    private Optional<Finding> evaluate(ProvisionComponent provision, String path, boolean root, Set<Code> inheritedLabels) {
+    private Optional<Finding> evaluate(ProvisionComponent provision, String path, boolean root, Set<Code> inheritedLabels,
+            Set<String> inheritedPurposes) {
         if (!applies(provision)) {
             return Optional.empty();
         }
         Set<Code> labels = new LinkedHashSet<>(inheritedLabels);
         provision.getSecurityLabel().forEach(c -> labels.add(code(c)));
+        Set<String> purposes = new LinkedHashSet<>(inheritedPurposes);
+        provision.getPurpose().stream().filter(this::isPurpose).forEach(c -> purposes.add(c.getCode()));
 
         List<Finding> exceptions = new ArrayList<>();
         List<ProvisionComponent> nested = provision.getProvision();
         for (int i = 0; i < nested.size(); i++) {
-            evaluate(nested.get(i), path + ".provision[" + i + "]", false, labels).ifPresent(exceptions::add);
+            evaluate(nested.get(i), path + ".provision[" + i + "]", false, labels, purposes).ifPresent(exceptions::add);
         }
         Optional<Finding> deny = exceptions.stream().filter(f -> !f.isPermit()).findFirst();
         if (deny.isPresent()) {
@@ -95,7 +103,7 @@ final class ProvisionEvaluator {
                 // The root period says when the Consent is in force, not whom it denies.
                 && !hasCriteria(provision.copy().setPeriod(null))
                 && provision.hasProvision();
-        return Optional.of(new Finding(provision.getType(), !baseline, path, labels));
+        return Optional.of(new Finding(provision.getType(), !baseline, path, labels, purposes));
     }
 
     private boolean applies(ProvisionComponent p) {

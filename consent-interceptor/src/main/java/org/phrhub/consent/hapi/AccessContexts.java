@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.phrhub.consent.ConsentSettings;
 import org.phrhub.consent.codes.V3ActReason;
+import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.Reader;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
@@ -64,7 +65,7 @@ public final class AccessContexts {
             return Set.of();
         }
         if ("Practitioner".equals(self.get().resourceType())
-                && (requester.hasRole(HubRole.PHYSICIAN) || requester.hasRole(HubRole.PHARMACIST))) {
+                && AccessPolicy.isClinician(requester)) {
             return records.actorReferencesOf(self.get().reference());
         }
         return Set.of(self.get().reference());
@@ -87,7 +88,7 @@ public final class AccessContexts {
         if (purpose != null) {
             return purpose;
         }
-        if (requester.hasRole(HubRole.PHYSICIAN) || requester.hasRole(HubRole.PHARMACIST)) {
+        if (AccessPolicy.isClinician(requester)) {
             return V3ActReason.TREAT;
         }
         if (requester.ownPatientReference().isPresent()) {

@@ -47,7 +47,7 @@ public final class ConsentRecords {
     /** Patients with an active Consent that names one of these actors anywhere in its provisions. */
     public Set<String> patientsNaming(Collection<String> actors) {
         SearchParameterMap query = SearchParameterMap.newSynchronous()
-                .add(Consent.SP_ACTOR, references(actors))
+                .add(ProvisionActorSearchParameter.CODE, references(actors))
                 .add(Consent.SP_STATUS, new TokenParam("active"));
         Set<String> patients = new LinkedHashSet<>();
         for (IBaseResource consent : search("Consent", query)) {

@@ -27,9 +27,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.decision.AccessPolicy;
+import org.phrhub.consent.decision.PatientCompartment;
 import org.phrhub.consent.hapi.AccessContext;
 import org.phrhub.consent.hapi.AccessContexts;
 import org.phrhub.consent.hapi.ConsentRecords;
+import org.phrhub.consent.hapi.ProvisionActorSearchParameter;
 import org.phrhub.consent.hapi.Refusals;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
@@ -94,8 +96,10 @@ public final class SearchNarrowingInterceptor {
             return;
         }
         if ("Consent".equals(type)) {
-            if (requester.isPerson() && !access.reader().actorReferences().isEmpty()) {
-                params.add("actor", references(access.reader().actorReferences()));
+            // The same rule as reading one (AccessPolicy): clinicians find the active Consents naming them.
+            if (AccessPolicy.isClinician(requester) && !access.reader().actorReferences().isEmpty()) {
+                params.add(ProvisionActorSearchParameter.CODE, references(access.reader().actorReferences()));
+                params.add("status", new TokenParam("active"));
             } else {
                 findNothing(params);
             }
@@ -115,7 +119,9 @@ public final class SearchNarrowingInterceptor {
         // whose Consents name the reader.
         Set<String> candidates = patientsNamedIn(definition, params);
         if (candidates.isEmpty()) {
-            if (V3ActReason.ETREAT.equals(access.reader().purpose())) {
+            // Break-the-glass would open every patient's record at once; without it, emergency reads
+            // are what patients' Consents permit, searched like any other purpose.
+            if (V3ActReason.ETREAT.equals(access.reader().purpose()) && policy.engine().breakTheGlassEnabled()) {
                 throw Refusals.forbidden("Emergency access reads one patient's record at a time:"
                         + " add patient=Patient/<id> to the search.");
             }
@@ -176,6 +182,10 @@ public final class SearchNarrowingInterceptor {
     }
 
     private static String patientParameter(RuntimeResourceDefinition definition) {
+        if ("AuditEvent".equals(definition.getName())) {
+            // Its patient parameter also matches the agent; whose log entry it is, is its entity.
+            return PatientCompartment.AUDIT_EVENT_PATIENT_PARAMETER;
+        }
         if (definition.getSearchParam("patient") != null) {
             return "patient";
         }

@@ -512,6 +512,58 @@ class ConsentDecisionEngineTest {
         assertDeny(write);
     }
 
+    @Test
+    @DisplayName("a patient's own permit for emergency treatment holds while break-the-glass is switched off")
+    void patientsEmergencyPermitHoldsWithoutBreakTheGlass() {
+        Consent emergencyOnly = consent("emergency", HANAKO, deny().addProvision(permit()
+                .addActor(actor("Practitioner/dr-suzuki"))
+                .addPurpose(new Coding(V3ActReason.SYSTEM, V3ActReason.ETREAT, null))));
+
+        AccessDecision emergency = read(withPurpose(DR_SUZUKI, V3ActReason.ETREAT), vitalSigns("bp-1"), List.of(emergencyOnly));
+        AccessDecision treatment = read(DR_SUZUKI, vitalSigns("bp-1"), List.of(emergencyOnly));
+        AccessDecision otherDoctor = read(withPurpose(DR_OTHER, V3ActReason.ETREAT), vitalSigns("bp-1"), List.of(emergencyOnly));
+
+        assertPermit(emergency);
+        assertThat(((AccessDecision.Permit) emergency).emergency()).as("granted by the Consent, not by break-the-glass").isFalse();
+        assertThat(emergency.basis()).containsExactly("Consent/emergency#provision.provision[0]");
+        assertDeny(treatment);
+        assertDeny(otherDoctor);
+        assertThat(otherDoctor.reason()).contains("switched off");
+    }
+
+    @Test
+    @DisplayName("break-the-glass overrides a deny that does not speak of emergencies")
+    void breakTheGlassOverridesAGeneralDeny() {
+        Consent notSuzuki = consent("not-suzuki", HANAKO, deny().addActor(actor("Practitioner/dr-suzuki")));
+
+        AccessDecision emergency = engineWithBreakTheGlass.decide(withPurpose(DR_SUZUKI, V3ActReason.ETREAT),
+                vitalSigns("bp-1"), List.of(notSuzuki), AccessKind.READ, NOW);
+        AccessDecision treatment = engineWithBreakTheGlass.decide(DR_SUZUKI, vitalSigns("bp-1"), List.of(notSuzuki), AccessKind.READ, NOW);
+
+        assertPermit(emergency);
+        assertThat(((AccessDecision.Permit) emergency).emergency()).isTrue();
+        assertDeny(treatment);
+    }
+
+    @Test
+    @DisplayName("a patient's explicit refusal of emergency access holds against break-the-glass")
+    void explicitEmergencyRefusalHoldsAgainstBreakTheGlass() {
+        Consent noEmergencyAccess = consent("no-etreat", HANAKO, deny()
+                .addActor(actor("Practitioner/dr-suzuki"))
+                .addPurpose(new Coding(V3ActReason.SYSTEM, V3ActReason.ETREAT, null)));
+
+        AccessDecision suzuki = engineWithBreakTheGlass.decide(withPurpose(DR_SUZUKI, V3ActReason.ETREAT),
+                vitalSigns("bp-1"), List.of(noEmergencyAccess), AccessKind.READ, NOW);
+        AccessDecision other = engineWithBreakTheGlass.decide(withPurpose(DR_OTHER, V3ActReason.ETREAT),
+                vitalSigns("bp-1"), List.of(noEmergencyAccess), AccessKind.READ, NOW);
+
+        assertDeny(suzuki);
+        assertThat(suzuki.reason()).contains("denies").contains("ETREAT");
+        assertThat(suzuki.basis()).containsExactly("Consent/no-etreat#provision");
+        assertPermit(other);
+        assertThat(((AccessDecision.Permit) other).emergency()).isTrue();
+    }
+
     // ---------------------------------------------------------------- basis
 
     @Test

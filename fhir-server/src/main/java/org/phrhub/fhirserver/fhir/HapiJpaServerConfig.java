@@ -58,7 +58,11 @@ public class HapiJpaServerConfig {
         settings.setExpungeEnabled(false);
         // Clients (the gateway, importers) address resources by ids they choose, e.g. Patient/hanako.
         settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
-        settings.setDefaultSearchParamsCanBeOverridden(false);
+        // HAPI loads no stored SearchParameter at all unless this is on, not even one with a new code such
+        // as the consent layer's Consent:provision-actor. Nobody but the server writes SearchParameters
+        // (the access rules refuse them to every user and machine client), so no one can override the
+        // built-in parameters the consent layer narrows searches with.
+        settings.setDefaultSearchParamsCanBeOverridden(true);
         settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
         settings.setFetchSizeDefaultMaximum(properties.maxPageSize() * 10);
         return settings;
