@@ -9,6 +9,7 @@ public final class Loinc {
     public static final String BODY_HEIGHT = "8302-2";
     public static final String BODY_WEIGHT = "29463-7";
     public static final String HEART_RATE = "8867-4";
+    public static final String RESPIRATORY_RATE = "9279-1";
     public static final String OXYGEN_SATURATION = "2708-6";
     public static final String BLOOD_PRESSURE_PANEL = "85354-9";
     public static final String SYSTOLIC = "8480-6";

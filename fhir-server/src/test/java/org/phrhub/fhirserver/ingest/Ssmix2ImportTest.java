@@ -3,9 +3,15 @@ package org.phrhub.fhirserver.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -66,6 +72,71 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
         assertThat(report.file("999/901/9999013/20111013/OMD/").reason()).get().asString()
                 .contains("data type OMD is not imported");
         assertThat(report.files()).hasSize(22);
+    }
+
+    @Test
+    void olderStampsAndExtendedStorageVitalSignsAreImportedAndWhatIsNotReadIsReported() throws Exception {
+        String resident = hospitals.newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "9999013");
+        String prescription = "999/901/9999013/20110701/OMP-01/";
+        Path storage = StorageTrees.copy(StorageTrees.sample(), work.resolve("storage"), prescription);
+        byte[] sampleOrder;
+        try (var files = Files.list(storage.resolve(prescription))) {
+            sampleOrder = Files.readAllBytes(files.findFirst().orElseThrow());
+        }
+        // The same outpatient prescription written again later by a system that cuts its stamps to tenths of a
+        // second: 22:46:04.0 comes after the sample's 22:46:03.984, though its 15 digits are the smaller number.
+        StorageTrees.place(storage, "9999013_20110701_OMP-01_000000011000185_201107012246040_01_1", sampleOrder);
+        StorageTrees.place(storage, "9999013_20110701_OMP-01_000000011000186_2011070122_01_1", sampleOrder);
+        String vitals = "999/901/9999013/20111221/L-OBSERVATIONS^OBSERVATIONS^99ZL01/";
+        StorageTrees.copy(StorageTrees.synthetic(), storage, vitals);
+        String summary = "9999013_20111221_^退院時サマリー^^18842-5^退院時サマリー^LN_000000020111221_20111221170000000_01_1";
+        StorageTrees.placeInDocument(storage, summary, "main_document.xml", "<ClinicalDocument/>".getBytes());
+        StorageTrees.placeInDocument(storage, summary, "figure1.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+        ImportReports report = hospitals.importStorage(storage, institution);
+
+        assertThat(report.file(prescription + "9999013_20110701_OMP-01_000000011000185_201107012246040")).satisfies(file -> {
+            assertThat(file.status()).isEqualTo("imported");
+            assertThat(file.created()).isEqualTo(3);
+        });
+        assertThat(report.file(prescription + "9999013_20110701_OMP-01_000000011000185_20110701224603984").status())
+                .isEqualTo("superseded");
+        assertThat(report.file(prescription + "9999013_20110701_OMP-01_000000011000186").status()).isEqualTo("error");
+        assertThat(report.file(prescription + "9999013_20110701_OMP-01_000000011000186").reason()).get().asString()
+                .contains("occurrence stamp 2011070122 of 10 digits", "14 to 17 digits");
+        assertThat(report.file(vitals)).satisfies(file -> {
+            assertThat(file.path()).endsWith("/main_document.hl7");
+            assertThat(file.status()).isEqualTo("imported");
+            assertThat(file.created()).isEqualTo(8); // pulse, respiration, temperature at 08:00 and 08:30, two pressure panels
+        });
+        assertThat(report.file("999/901/9999013/20111221/^退院時サマリー^^18842-5^退院時サマリー^LN/" + summary + "/main_document.xml"))
+                .satisfies(file -> {
+                    assertThat(file.status()).isEqualTo("skipped");
+                    assertThat(file.reason()).get().asString().contains("not imported", "HL7 CDA");
+                });
+        assertThat(report.file("999/901/9999013/20111221/^退院時サマリー^^18842-5^退院時サマリー^LN/" + summary + "/figure1.png")
+                .status()).isEqualTo("skipped");
+        assertThat(report.files()).hasSize(6);
+
+        List<Observation> stored = daos.getResourceDao(Observation.class).search(SearchParameterMap.newSynchronous()
+                .add("subject", new ReferenceParam(resident)).add("category", new TokenParam("vital-signs")),
+                new SystemRequestDetails()).getAllResources().stream().map(Observation.class::cast).toList();
+        assertThat(stored).extracting(o -> o.getCode().getCodingFirstRep().getSystem() + "|" + o.getCode().getCodingFirstRep().getCode())
+                .containsExactlyInAnyOrder("http://loinc.org|8867-4", "http://loinc.org|8867-4", "http://loinc.org|9279-1",
+                        "http://loinc.org|9279-1", "http://loinc.org|8310-5", "http://loinc.org|8310-5",
+                        "http://loinc.org|85354-9", "http://loinc.org|85354-9");
+        Observation lateTemperature = stored.stream().filter(o -> o.getCode().getCodingFirstRep().getCode().equals("8310-5")
+                && o.getValueQuantity().getValue().compareTo(new java.math.BigDecimal("37.6")) == 0).findFirst().orElseThrow();
+        assertThat(lateTemperature.getValueQuantity().getCode()).isEqualTo("Cel");
+        assertThat(lateTemperature.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2011-12-21T08:30:00+09:00");
+        assertThat(lateTemperature.getMeta().getSource())
+                .startsWith("urn:phr-hub:ssmix2:" + institution + "/999/901/9999013/20111221/L-OBSERVATIONS%5EOBSERVATIONS%5E99ZL01/")
+                .endsWith("/main_document.hl7");
+        assertThat(stored).filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("85354-9"))
+                .extracting(o -> o.getComponent().get(0).getValueQuantity().getValue().toPlainString() + "/"
+                        + o.getComponent().get(1).getValueQuantity().getValue().toPlainString())
+                .containsExactlyInAnyOrder("124/78", "131/80");
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 
-/** SS-MIX2 storage trees for the import tests: the real sample storage, copies to vary, zips to upload. */
+/**
+ * SS-MIX2 storage trees for the import tests: the real sample storage, the synthetic extended-storage files,
+ * copies to vary, zips to upload.
+ */
 final class StorageTrees {
 
     private StorageTrees() {}
@@ -18,6 +21,15 @@ final class StorageTrees {
     static Path sample() {
         try {
             return Path.of(Objects.requireNonNull(StorageTrees.class.getResource("/ssmix2-sample/sampleData")).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The synthetic extended-storage files (a copy of ehr-import's test data), laid out as a storage tree. */
+    static Path synthetic() {
+        try {
+            return Path.of(Objects.requireNonNull(StorageTrees.class.getResource("/ssmix2-synthetic")).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -46,6 +58,21 @@ final class StorageTrees {
         String patient = parts[0];
         Path target = root.resolve(patient.substring(0, 3)).resolve(patient.substring(3, 6)).resolve(patient)
                 .resolve(parts[1]).resolve(parts[2]).resolve(fileName);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Places {@code content} in the tree as file {@code fileName} of the extended-storage document folder so named. */
+    static Path placeInDocument(Path root, String documentFolder, String fileName, byte[] content) {
+        String[] parts = documentFolder.split("_");
+        String patient = parts[0];
+        Path target = root.resolve(patient.substring(0, 3)).resolve(patient.substring(3, 6)).resolve(patient)
+                .resolve(parts[1]).resolve(parts[2]).resolve(documentFolder).resolve(fileName);
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, content);

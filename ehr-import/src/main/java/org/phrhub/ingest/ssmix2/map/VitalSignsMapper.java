@@ -5,7 +5,11 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.v25.group.ORU_R01_OBSERVATION;
 import ca.uhn.hl7v2.model.v25.group.ORU_R01_ORDER_OBSERVATION;
 import ca.uhn.hl7v2.model.v25.group.ORU_R01_PATIENT_RESULT;
+import ca.uhn.hl7v2.model.v25.group.ORU_R30_OBSERVATION;
 import ca.uhn.hl7v2.model.v25.message.ORU_R01;
+import ca.uhn.hl7v2.model.v25.message.ORU_R30;
+import ca.uhn.hl7v2.model.v25.segment.OBR;
+import ca.uhn.hl7v2.model.v25.segment.OBX;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,68 +27,86 @@ import org.phrhub.ingest.codes.Hl7Terminology;
 import org.phrhub.ingest.codes.Loinc;
 
 /**
- * Vital signs, ORU^R01 in SS-MIX2 extended storage: one Observation per OBX following the FHIR R4 vital-signs
- * profile of its kind (LOINC code first, the hospital's JLAC10 or local code kept beside it, UCUM unit), and
- * one blood-pressure panel (85354-9) per OBR and time combining the systolic and diastolic OBX.
+ * Vital signs in SS-MIX2 extended storage: one Observation per OBX following the FHIR R4 vital-signs profile of
+ * its kind (LOINC code first, the hospital's JLAC10 or local code kept beside it, UCUM unit), and one
+ * blood-pressure panel (85354-9) per OBR and time combining the systolic and diastolic OBX.
  *
- * <p>Extended storage has no standard data type name: each institution chooses one. This hub reads vital
- * signs under {@code ORU-01}, the name the hospitals it imports from agreed on.
+ * <p>Two names are read. The published extended-storage rule for bedside vital signs files them under the
+ * data type {@code L-OBSERVATIONS^OBSERVATIONS^99ZL01} as one ORU^R30 message (one OBR, the readings of the
+ * day or hour as OBX, each with its time in OBX-14, JLAC10 codes in OBX-3). Before it, the hospitals this hub
+ * imports from agreed on {@code ORU-01} with ORU^R01 messages.
  */
 public final class VitalSignsMapper implements DataTypeMapper {
 
+    /** The data type the published extended-storage rule gives bedside vital signs. */
+    public static final String EXTENDED_STORAGE_VITAL_SIGNS = "L-OBSERVATIONS^OBSERVATIONS^99ZL01";
+
     @Override
     public Set<String> dataTypes() {
-        return Set.of("ORU-01");
+        return Set.of("ORU-01", EXTENDED_STORAGE_VITAL_SIGNS);
     }
 
     @Override
     public List<Resource> map(Message message, MappingContext context) throws MappingException {
-        if (!(message instanceof ORU_R01 oru)) {
-            throw new MappingException(context.file().dataType() + " must be an ORU^R01 message, this one is "
-                    + message.getName());
-        }
         String institution = context.institutionCode();
         List<Resource> resources = new ArrayList<>();
         try {
-            int position = 0;
-            for (ORU_R01_PATIENT_RESULT result : oru.getPATIENT_RESULTAll()) {
-                for (ORU_R01_ORDER_OBSERVATION order : result.getORDER_OBSERVATIONAll()) {
-                    if (order.getOBR().isEmpty()) {
-                        continue;
+            if (message instanceof ORU_R01 oru) {
+                int position = 0;
+                for (ORU_R01_PATIENT_RESULT result : oru.getPATIENT_RESULTAll()) {
+                    for (ORU_R01_ORDER_OBSERVATION order : result.getORDER_OBSERVATIONAll()) {
+                        if (order.getOBR().isEmpty()) {
+                            continue;
+                        }
+                        position++;
+                        List<OBX> observations = new ArrayList<>();
+                        for (ORU_R01_OBSERVATION observation : order.getOBSERVATIONAll()) {
+                            observations.add(observation.getOBX());
+                        }
+                        resources.addAll(order(order.getOBR(), observations, position, context, institution));
                     }
-                    position++;
-                    resources.addAll(order(order, position, context, institution));
                 }
+            } else if (message instanceof ORU_R30 oru) {
+                List<OBX> observations = new ArrayList<>();
+                for (ORU_R30_OBSERVATION observation : oru.getOBSERVATIONAll()) {
+                    observations.add(observation.getOBX());
+                }
+                resources.addAll(order(oru.getOBR(), observations, 1, context, institution));
+            } else {
+                throw new MappingException(context.file().dataType() + " must be an ORU^R01 or ORU^R30 message, this one is "
+                        + message.getName());
             }
         } catch (HL7Exception e) {
-            throw new MappingException("unreadable ORU^R01 structure: " + e.getMessage(), e);
+            throw new MappingException("unreadable " + message.getName().replace('_', '^') + " structure: " + e.getMessage(), e);
         }
         if (resources.isEmpty()) {
-            throw new MappingException("the ORU^R01 message has no OBX segment: there is no vital sign to import");
+            throw new MappingException("the " + message.getName().replace('_', '^')
+                    + " message has no OBX segment: there is no vital sign to import");
         }
         return resources;
     }
 
     private record Measured(VitalSign sign, String obxSetId, Observation source) {}
 
-    private static List<Resource> order(ORU_R01_ORDER_OBSERVATION order, int position, MappingContext context,
+    /** The OBX segments of one OBR; {@code position} stands in for an OBR without a set id. */
+    private static List<Resource> order(OBR obrSegment, List<OBX> observations, int position, MappingContext context,
             String institution) throws MappingException, HL7Exception {
-        String obrSetId = Optional.ofNullable(order.getOBR().getSetIDOBR().getValue()).filter(id -> !id.isBlank())
+        String obrSetId = Optional.ofNullable(obrSegment.getSetIDOBR().getValue()).filter(id -> !id.isBlank())
                 .orElse(String.valueOf(position));
-        SourceSegment obr = new SourceSegment(order.getOBR(), "OBR " + obrSetId);
+        SourceSegment obr = new SourceSegment(obrSegment, "OBR " + obrSetId);
         Optional<DateTimeType> observed = obr.dateTime(7, "observation date/time");
         List<Resource> resources = new ArrayList<>();
         // Systolic and diastolic pressure of one time, in OBX order, become one panel.
         Map<String, List<Measured>> pressures = new LinkedHashMap<>();
         int obxPosition = 0;
-        for (ORU_R01_OBSERVATION observation : order.getOBSERVATIONAll()) {
-            if (observation.getOBX().isEmpty()) {
+        for (OBX obxSegment : observations) {
+            if (obxSegment.isEmpty()) {
                 continue;
             }
             obxPosition++;
-            String obxSetId = Optional.ofNullable(observation.getOBX().getSetIDOBX().getValue())
+            String obxSetId = Optional.ofNullable(obxSegment.getSetIDOBX().getValue())
                     .filter(id -> !id.isBlank()).orElse(String.valueOf(obxPosition));
-            SourceSegment obx = new SourceSegment(observation.getOBX(), "OBX " + obxSetId + " of OBR " + obrSetId);
+            SourceSegment obx = new SourceSegment(obxSegment, "OBX " + obxSetId + " of OBR " + obrSetId);
             SourceCode code = obx.requiredCode(3, "observation identifier, the vital sign");
             Optional<VitalSign> sign = VitalSign.of(institution, Optional.of(code), obx.alternateCode(3));
             Observation mapped = base(obx, code, context, institution);
@@ -141,7 +163,7 @@ public final class VitalSignsMapper implements DataTypeMapper {
         BigDecimal value = obx.decimal(5, 1, "observation value")
                 .orElseThrow(() -> obx.invalid(5, "observation value", "", "the measured " + sign.display));
         String unit = obx.text(6, 1).orElse("");
-        if (!sign.accepts(unit)) {
+        if (!sign.accepts(unit, obx.text(6, 2).orElse(""))) {
             throw obx.invalid(6, "units", unit, sign.ucum + " for " + sign.display);
         }
         return new Quantity().setValue(value).setUnit(sign.ucum).setSystem(Hl7Terminology.UCUM).setCode(sign.ucum);

@@ -12,11 +12,17 @@ import java.util.Objects;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.hl7.fhir.r4.model.Reference;
+import org.phrhub.ingest.codes.HubImportCodes;
 import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.SampleStorage;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
+import org.phrhub.ingest.ssmix2.storage.StorageFileName;
 
-/** The synthetic extended-storage ORU-01 file as FHIR R4 vital-sign Observations. */
+/**
+ * The synthetic extended-storage vital signs as FHIR R4 vital-sign Observations: the ORU-01 file, and a
+ * document of the published vital-sign rule (ORU^R30 under {@code L-OBSERVATIONS^OBSERVATIONS^99ZL01}).
+ */
 class VitalSignsMapperTest {
 
     private final Path oru01 = synthetic("999/901/9999013/20111220/ORU-01");
@@ -29,6 +35,18 @@ class VitalSignsMapperTest {
         } catch (URISyntaxException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The main document of an extended-storage vital-sign document folder, as the published rule lays it out. */
+    private static Path extendedVitalSigns() {
+        return synthetic("999/901/9999013/20111221/L-OBSERVATIONS^OBSERVATIONS^99ZL01").resolve("main_document.hl7");
+    }
+
+    private List<Observation> mapExtended() throws Exception {
+        Path document = extendedVitalSigns();
+        MappingContext context = new MappingContext(SampleStorage.INSTITUTION,
+                StorageFileName.parseDocumentFolder(document.getParent().getFileName().toString()), new Reference("Patient/taro"));
+        return mapper.map(SampleStorage.message(document), context).stream().map(Observation.class::cast).toList();
     }
 
     private List<Observation> map(String text) throws Exception {
@@ -109,5 +127,41 @@ class VitalSignsMapperTest {
 
         assertThatThrownBy(() -> map(text)).isInstanceOf(MappingException.class)
                 .hasMessage("OBX-3 (observation identifier, the vital sign) is empty in OBX 4 of OBR 1");
+    }
+
+    @Test
+    void extendedStorageVitalSignsOfTheDayAreOneObservationPerReadingAndOnePanelPerTime() throws Exception {
+        List<Observation> observations = mapExtended();
+
+        assertThat(observations).extracting(o -> o.getCode().getCodingFirstRep().getCode() + "@"
+                + o.getEffectiveDateTimeType().getValueAsString().substring(11, 16) + "="
+                + (o.hasValueQuantity() ? o.getValueQuantity().getValue().toPlainString() + " " + o.getValueQuantity().getCode()
+                        : o.getComponent().get(0).getValueQuantity().getValue() + "/" + o.getComponent().get(1).getValueQuantity().getValue()))
+                .containsExactly("8867-4@08:00=68 /min", "9279-1@08:00=16 /min", "8310-5@08:00=36.4 Cel",
+                        "8867-4@08:30=92 /min", "9279-1@08:30=18 /min", "8310-5@08:30=37.6 Cel",
+                        "85354-9@08:00=124/78", "85354-9@08:30=131/80");
+        assertThat(observations.get(1).getMeta().getProfile().getFirst().getValue())
+                .isEqualTo("http://hl7.org/fhir/StructureDefinition/resprate");
+        assertThat(observations.get(0).getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly("http://loinc.org|8867-4", JpCore.JLAC10 + "|9P300000000000001");
+        // The published table's 16-character temperature code is read, and kept as the table it came in, not as JLAC10.
+        assertThat(observations.get(2).getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly("http://loinc.org|8310-5", HubImportCodes.ssmix2Table("JC10") + "|9P10000000000001");
+        assertThat(observations.get(7).getComponentFirstRep().getInterpretationFirstRep().getCodingFirstRep().getCode())
+                .isEqualTo("H");
+        assertThat(observations.get(0).getIdentifierFirstRep().getValue())
+                .isEqualTo(SampleStorage.INSTITUTION + "/9999013/L-OBSERVATIONS^OBSERVATIONS^99ZL01/000002011122108/OBX/1/3");
+        R4Validation.assertValid(observations);
+    }
+
+    @Test
+    void extendedStorageVitalSignsNeedAnObservationMessage() throws Exception {
+        Path document = extendedVitalSigns();
+        MappingContext context = new MappingContext(SampleStorage.INSTITUTION,
+                StorageFileName.parseDocumentFolder(document.getParent().getFileName().toString()), new Reference("Patient/taro"));
+        String adt = "MSH|^~\\&|HIS|SEND|GW|RCV|20111221083012||ADT^A08^ADT_A01|1|P|2.5\rPID|0001||9999013^^^^PI\r";
+
+        assertThatThrownBy(() -> mapper.map(PrescriptionMapperTest.message(adt), context)).isInstanceOf(MappingException.class)
+                .hasMessage("L-OBSERVATIONS^OBSERVATIONS^99ZL01 must be an ORU^R01 or ORU^R30 message, this one is ADT_A01");
     }
 }

@@ -3,6 +3,7 @@ package org.phrhub.fhirserver.ingest.ssmix2;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import org.phrhub.ingest.ssmix2.storage.StorageFile;
 import org.phrhub.ingest.ssmix2.storage.StorageTree;
 
 /**
- * Imports one hospital's SS-MIX2 storage tree. Per record (patient, date, data type, order, department)
+ * Imports one hospital's SS-MIX2 storage tree, standardized and extended storage alike. Per record (patient, date, data type, order, department)
  * only the newest file counts: older ones are reported superseded, and a newest file flagged deleted
  * removes what the record's earlier import made. Each file is checked, mapped and stored on its own, so a
  * bad file changes nothing and the rest go on.
@@ -77,11 +78,14 @@ public final class Ssmix2Import {
             switch (entry) {
                 case StorageTree.Misplaced misplaced ->
                         report.add(FileOutcome.of(misplaced.relativePath(), Status.ERROR, misplaced.reason()));
+                case StorageTree.Skipped skipped ->
+                        report.add(FileOutcome.of(skipped.relativePath(), Status.SKIPPED, skipped.reason()));
                 case StorageTree.Placed placed ->
                         byRecord.computeIfAbsent(placed.file().name().recordKey(), key -> new ArrayList<>()).add(placed.file());
             }
         }
         for (List<StorageFile> files : byRecord.values()) {
+            // Occurrences are instants whatever the length of the stamp they were read from (14 to 17 digits).
             files.sort(Comparator.comparing((StorageFile file) -> file.name().occurrence()).thenComparing(StorageFile::relativePath));
             StorageFile newest = files.getLast();
             for (StorageFile older : files.subList(0, files.size() - 1)) {
@@ -96,7 +100,7 @@ public final class Ssmix2Import {
             Map<String, Optional<Patient>> enrolled, ImportReport report) {
         String path = file.relativePath();
         SourceUnit unit = new SourceUnit(institutionCode + "/" + file.name().recordKey(),
-                HubImportCodes.SSMIX2_SOURCE_SCHEME + institutionCode + "/" + path, path, hospital,
+                HubImportCodes.SSMIX2_SOURCE_SCHEME + institutionCode + "/" + uriPath(path), path, hospital,
                 file.name().occurrence().atZone(Hl7Times.JAPAN).toInstant());
         try {
             if (file.name().deleted()) {
@@ -150,6 +154,23 @@ public final class Ssmix2Import {
         } catch (BaseServerResponseException | IllegalArgumentException e) {
             return FileOutcome.of(path, Status.ERROR, "the hub refused what the file maps to: " + e.getMessage());
         }
+    }
+
+    /**
+     * The path as it may stand in a URI: extended-storage data types carry {@code ^} and often Japanese names,
+     * which are percent-encoded (UTF-8); a standardized-storage path has none and stays as it is.
+     */
+    private static String uriPath(String path) {
+        StringBuilder uri = new StringBuilder(path.length());
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+                uri.append(c);
+            } else {
+                uri.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return uri.toString();
     }
 
     private static String reference(Patient resident) {
