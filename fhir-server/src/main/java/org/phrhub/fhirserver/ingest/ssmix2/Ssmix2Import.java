@@ -35,12 +35,13 @@ import org.phrhub.ingest.ssmix2.map.SourcePatient;
 import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
 import org.phrhub.ingest.ssmix2.storage.StorageFile;
 import org.phrhub.ingest.ssmix2.storage.StorageTree;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Imports one hospital's SS-MIX2 storage tree, standardized and extended storage alike. Per record (patient, date, data type, order, department)
- * only the newest file counts: older ones are reported superseded, and a newest file flagged deleted
- * removes what the record's earlier import made. Each file is checked, mapped and stored on its own, so a
- * bad file changes nothing and the rest go on.
+ * Imports one hospital's SS-MIX2 storage tree, standardized and extended storage alike. Per record
+ * (patient, date, data type, order, department) only the newest file counts: older ones are reported
+ * superseded, and a newest file flagged deleted removes what the record's earlier import made. Each file is
+ * checked, mapped and stored on its own, so a bad file changes nothing and the rest go on.
  */
 public final class Ssmix2Import {
 
@@ -161,16 +162,7 @@ public final class Ssmix2Import {
      * which are percent-encoded (UTF-8); a standardized-storage path has none and stays as it is.
      */
     private static String uriPath(String path) {
-        StringBuilder uri = new StringBuilder(path.length());
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
-                uri.append(c);
-            } else {
-                uri.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return uri.toString();
+        return UriUtils.encodePath(path, StandardCharsets.UTF_8);
     }
 
     private static String reference(Patient resident) {
