@@ -21,7 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
             // Break-the-glass is off by default; the tests show what it does when a deployment enables it.
             "phrhub.consent.break-the-glass=true",
             // Keycloak runs on this machine: no clock drift to allow for, so expiry is exact.
-            "phrhub.security.clock-skew=0s"
+            "phrhub.security.clock-skew=0s",
+            // One hospital numbers its patients as Synthea does (the import tests' configured institution).
+            "phrhub.import.patient-number-systems.1399999901=http://hospital.smarthealthit.org"
         })
 public abstract class FhirServerIntegrationTest {
 

@@ -56,18 +56,24 @@ public class ImportConfig {
         return new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, hospitals);
     }
 
+    /** Checked at start-up: a wrong system would hold every bundle of that hospital. */
+    @Bean
+    public PatientNumberSystems patientNumberSystems(ImportProperties properties) {
+        return new PatientNumberSystems(properties.patientNumberSystems());
+    }
+
     @Bean
     public BundleImport bundleImport(FhirContext fhir, RecordWriter writer, ResidentDirectory residents,
-            IdentityReviewList review, HospitalDirectory hospitals, Clock clock) {
-        return new BundleImport(fhir, writer, residents, review, hospitals, clock);
+            PatientNumberSystems numberSystems, IdentityReviewList review, HospitalDirectory hospitals, Clock clock) {
+        return new BundleImport(fhir, writer, residents, numberSystems, review, hospitals, clock);
     }
 
     @Bean
     public ImportOperations importOperations(Ssmix2Import ssmix2, BundleImport bundles, FhirContext fhir,
-            ResidentDirectory residents, IdentityReviewList review, ImportProperties properties, ImportJobs jobs,
-            ConsentGuard guard) {
+            ResidentDirectory residents, PatientNumberSystems numberSystems, IdentityReviewList review,
+            ImportProperties properties, ImportJobs jobs, ConsentGuard guard) {
         return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
-                bundles, properties.maxBundleBytes(), residents, review, jobs, guard, fhir);
+                bundles, properties.maxBundleBytes(), residents, numberSystems, review, jobs, guard, fhir);
     }
 
     @Bean(destroyMethod = "close")

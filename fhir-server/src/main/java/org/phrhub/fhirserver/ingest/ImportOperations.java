@@ -20,6 +20,9 @@ import java.util.zip.ZipException;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.UriType;
+import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
 import org.phrhub.fhirserver.ingest.bundle.BundleImport;
@@ -40,13 +43,16 @@ public final class ImportOperations {
     private final BundleImport bundles;
     private final long maxBundleBytes;
     private final ResidentDirectory residents;
+    private final PatientNumberSystems numberSystems;
     private final IdentityReviewList review;
     private final ImportJobs jobs;
     private final ConsentGuard guard;
     private final FhirContext fhir;
 
     public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, BundleImport bundles, long maxBundleBytes,
-            ResidentDirectory residents, IdentityReviewList review, ImportJobs jobs, ConsentGuard guard, FhirContext fhir) {
+            ResidentDirectory residents, PatientNumberSystems numberSystems, IdentityReviewList review, ImportJobs jobs,
+            ConsentGuard guard, FhirContext fhir) {
+        this.numberSystems = numberSystems;
         this.guard = guard;
         this.bundles = bundles;
         this.maxBundleBytes = maxBundleBytes;
@@ -183,18 +189,33 @@ public final class ImportOperations {
         response.getWriter().flush();
     }
 
-    /** Links {@code patientNumber} of {@code institution} to the resident with {@code commonId}. */
+    /**
+     * Links {@code patientNumber} of {@code institution} to the resident with {@code commonId}. The optional
+     * {@code system} is the one the hospital's records carry the number under (as an administrator copies it
+     * from them): it must be the one configured for the institution, or JP Core's, so that its bundles find
+     * the enrolment. The answer names the resident and the identifier their canonical Patient holds, always in
+     * JP Core's form ({@link PatientNumberSystems}).
+     */
     @Operation(name = "$enrol", idempotent = false)
     public Parameters enrol(
             @OperationParam(name = "commonId", min = 1) StringType commonId,
             @OperationParam(name = "institution", min = 1) StringType institution,
-            @OperationParam(name = "patientNumber", min = 1) StringType patientNumber) {
+            @OperationParam(name = "patientNumber", min = 1) StringType patientNumber,
+            @OperationParam(name = "system") UriType system) {
         String code = institution(institution.getValue(), "");
+        if (system != null && system.hasValue() && !numberSystems.systemsOf(code).contains(system.getValue())) {
+            throw new InvalidRequestException("institution " + code + "'s records carry its patient numbers under "
+                    + numberSystems.describe(code) + ", not " + system.getValue() + "; if the hospital numbers its patients under "
+                    + system.getValue() + ", configure " + PatientNumberSystems.PROPERTY + "." + code + "=" + system.getValue());
+        }
         ResidentDirectory.Enrolment enrolment = residents.enrol(commonId.getValue(), code, patientNumber.getValue());
         review.resolve(code, patientNumber.getValue());
         Parameters result = new Parameters();
         result.addParameter("patient", enrolment.resident());
         result.addParameter("linked", new BooleanType(enrolment.linked()));
+        result.addParameter().setName("identifier").setValue(new Identifier()
+                .setSystem(JpCore.patientNumberSystem(code)).setValue(patientNumber.getValue()));
+        result.addParameter("patientNumberSystem", new UriType(numberSystems.systemOf(code)));
         return result;
     }
 

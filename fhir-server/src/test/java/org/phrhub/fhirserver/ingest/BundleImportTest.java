@@ -207,7 +207,7 @@ class BundleImportTest extends FhirServerIntegrationTest {
     }
 
     @Test
-    void twoEntriesWithTheSameIdentifierRefuseTheBundleAndStoreNothing() {
+    void twoEntriesWithTheSameIdentifierAreBothStoredAndReported() {
         String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
         hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-500");
         Bundle bundle = HospitalBundles.synthea(institution, "P-500");
@@ -216,11 +216,171 @@ class BundleImportTest extends FhirServerIntegrationTest {
 
         ImportReports report = hospitals.importBundle(bundle, institution);
 
-        assertThat(report.file("bundle").status()).isEqualTo("error");
+        // Before, such a bundle was refused whole; a hospital's record is no longer lost over its identifiers.
+        assertThat(report.file("bundle").status()).isEqualTo("imported");
         assertThat(report.file("bundle").reason()).get().asString().contains(
-                "2 Observation entries carry the identifier http://hospital.example/observation-id|obs-1",
-                "entry 8 (" + bundle.getEntry().get(8).getFullUrl() + ")", "entry 9", "nothing of the bundle was stored");
+                "warning: 2 Observation entries carry the identifier http://hospital.example/observation-id|obs-1",
+                "entry 8 (" + bundle.getEntry().get(8).getFullUrl() + ")", "entry 9");
+        assertThat(recordOf(resident)).hasSize(6);
+    }
+
+    @Test
+    void patientSummaryWithTwoConditionsOfOneIdentifierKeepsBothAndImportsAgainUnchanged() {
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-520");
+        Bundle summary = HospitalBundles.patientSummary(institution, "P-520", "PS-" + institution, "202934701");
+
+        ImportReports first = hospitals.importBundle(summary, institution);
+        Map<String, String> versions = versionsOf(resident);
+        ImportReports second = hospitals.importBundle(summary, institution);
+
+        ImportReports.File imported = first.files().getFirst();
+        assertThat(imported.status()).as(imported.toString()).isEqualTo("imported");
+        // Composition, Organization and both Conditions; the Coverage is not kept.
+        assertThat(imported.created()).isEqualTo(4);
+        assertThat(imported.reason()).get().asString().contains(
+                "warning: 2 Condition entries carry the identifier " + HospitalBundles.RESOURCE_INSTANCE + "|202934701",
+                "skipped 1 Coverage: the hub does not keep billing data");
+        assertThat(second.total("created")).isZero();
+        assertThat(second.total("updated")).isZero();
+        assertThat(versionsOf(resident)).isEqualTo(versions);
+
+        List<Condition> conditions = search(Condition.class, bySubject(resident)).stream().map(Condition.class::cast).toList();
+        assertThat(conditions).extracting(c -> c.getCode().getCodingFirstRep().getCode()).containsExactlyInAnyOrder("I209", "I10");
+        assertThat(conditions).allSatisfy(c -> assertThat(c.getIdentifier()).extracting(i -> i.getSystem() + "|" + i.getValue())
+                .contains(HospitalBundles.RESOURCE_INSTANCE + "|202934701"));
+        org.hl7.fhir.r4.model.Composition composition = (org.hl7.fhir.r4.model.Composition)
+                search(org.hl7.fhir.r4.model.Composition.class, bySubject(resident)).getFirst();
+        assertThat(composition.getSection().get(0).getEntry()).extracting(Reference::getReference).containsExactlyInAnyOrderElementsOf(
+                conditions.stream().map(c -> c.getIdElement().toUnqualifiedVersionless().getValue()).toList());
+        Reference insurance = composition.getSection().get(1).getEntryFirstRep();
+        assertThat(insurance.hasReference()).isFalse();
+        assertThat(insurance.getDisplay()).isEqualTo("Coverage (not kept by the hub)");
+        assertThat(search(org.hl7.fhir.r4.model.Coverage.class, new SearchParameterMap())).isEmpty();
+        for (Resource stored : List.of(composition, conditions.get(0), conditions.get(1))) {
+            assertThat(R4Validation.errors(stored)).as(R4Validation.json(stored)).isEmpty();
+        }
+    }
+
+    @Test
+    void entriesTheHubStillCannotTellApartRefuseTheBundle() {
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-540");
+        Bundle sameFullUrl = HospitalBundles.synthea(institution, "P-540");
+        String fullUrl = HospitalBundles.urn();
+        HospitalBundles.post(sameFullUrl, fullUrl, HospitalBundles.observation(sameFullUrl, "obs-a"), null);
+        HospitalBundles.post(sameFullUrl, fullUrl, HospitalBundles.observation(sameFullUrl, "obs-b").setStatus(Observation.ObservationStatus.AMENDED), null);
+        Bundle ambiguousReference = HospitalBundles.synthea(institution, "P-540");
+        HospitalBundles.post(ambiguousReference, HospitalBundles.urn(), HospitalBundles.observation(ambiguousReference, "obs-1"), null);
+        HospitalBundles.post(ambiguousReference, HospitalBundles.urn(), HospitalBundles.observation(ambiguousReference, "obs-1"), null);
+        HospitalBundles.post(ambiguousReference, HospitalBundles.urn(), new Observation().setStatus(Observation.ObservationStatus.FINAL)
+                .setCode(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(HospitalBundles.LOINC, "8867-4", null)))
+                .addDerivedFrom(new Reference("Observation?identifier=http://hospital.example/observation-id|obs-1")), null);
+
+        assertThat(reasonOf(sameFullUrl)).contains("2 entries carry the fullUrl " + fullUrl + ": entry 8 (Observation), entry 9",
+                "give each entry its own", "nothing of the bundle was stored");
+        assertThat(reasonOf(ambiguousReference)).contains(
+                "refers to Observation?identifier=http://hospital.example/observation-id|obs-1, which 2 entries of the bundle answer to",
+                "refer to one of them by its fullUrl");
         assertThat(recordOf(resident)).isEmpty();
+    }
+
+    @Test
+    void syntheaBillingIsSkippedAndTheRecordImportedUnderTheConfiguredRecordNumber() {
+        String institution = HospitalImports.MRN_INSTITUTION;
+        String mrn = java.util.UUID.randomUUID().toString();
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        FhirHttp.Response enrolled = fhir.post("$enrol", clientToken("ehr-importer"),
+                HospitalImports.enrolment(HospitalImports.commonIdOf(resident), institution, mrn, HospitalBundles.SYNTHEA_MRN));
+        Bundle bundle = HospitalBundles.syntheaWithBilling(institution, mrn);
+
+        ImportReports first = hospitals.importBundle(bundle, institution);
+        Map<String, String> versions = versionsOf(resident);
+        ImportReports second = hospitals.importBundle(bundle, institution);
+
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+        Parameters answer = enrolled.resource(Parameters.class);
+        org.hl7.fhir.r4.model.Identifier number = (org.hl7.fhir.r4.model.Identifier) answer.getParameter("identifier").getValue();
+        assertThat(number.getSystem() + "|" + number.getValue()).isEqualTo(HospitalBundles.PATIENT_NUMBER + institution + "|" + mrn);
+        assertThat(answer.getParameterValue("patientNumberSystem").primitiveValue()).isEqualTo(HospitalBundles.SYNTHEA_MRN);
+
+        ImportReports.File imported = first.file("bundle");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo("imported");
+        assertThat(imported.reason()).get().asString().contains(
+                "skipped 2 Claim, 1 Coverage, 2 ExplanationOfBenefit: the hub does not keep billing data",
+                "1 reference to them taken out");
+        assertThat(first.total("created")).isEqualTo(6);
+        assertThat(second.total("created")).isZero();
+        assertThat(second.total("updated")).isZero();
+        assertThat(versionsOf(resident)).isEqualTo(versions).hasSize(4);
+        for (Class<? extends Resource> billing : List.of(org.hl7.fhir.r4.model.Claim.class,
+                org.hl7.fhir.r4.model.ExplanationOfBenefit.class, org.hl7.fhir.r4.model.Coverage.class)) {
+            assertThat(search(billing, new SearchParameterMap())).as(billing.getSimpleName()).isEmpty();
+        }
+        MedicationRequest prescription = (MedicationRequest) search(MedicationRequest.class, bySubject(resident)).getFirst();
+        assertThat(prescription.hasInsurance()).isFalse();
+        for (Resource stored : recordOf(resident)) {
+            assertThat(R4Validation.errors(stored)).as(R4Validation.json(stored)).isEmpty();
+        }
+        Patient canonical = daos.getResourceDao(Patient.class).read(new IdType(resident), new SystemRequestDetails());
+        assertThat(canonical.getIdentifier()).extracting(id -> id.getSystem() + "|" + id.getValue())
+                .contains(HospitalBundles.PATIENT_NUMBER + institution + "|" + mrn)
+                .noneMatch(id -> id.startsWith(HospitalBundles.SYNTHEA_MRN));
+    }
+
+    @Test
+    void anEnrolmentUnderAnotherSystemThanTheHospitalsIsRefused() {
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        String mrn = java.util.UUID.randomUUID().toString();
+
+        FhirHttp.Response unconfigured = fhir.post("$enrol", clientToken("ehr-importer"),
+                HospitalImports.enrolment(HospitalImports.commonIdOf(resident), institution, mrn, HospitalBundles.SYNTHEA_MRN));
+        FhirHttp.Response otherSystem = fhir.post("$enrol", clientToken("ehr-importer"), HospitalImports.enrolment(
+                HospitalImports.commonIdOf(resident), HospitalImports.MRN_INSTITUTION, mrn, "urn:oid:1.2.392.999"));
+
+        assertThat(unconfigured.status()).as(unconfigured.toString()).isEqualTo(400);
+        assertThat(unconfigured.diagnostics()).contains("under " + HospitalBundles.PATIENT_NUMBER + institution + ", not "
+                + HospitalBundles.SYNTHEA_MRN, "configure phrhub.import.patient-number-systems." + institution + "=" + HospitalBundles.SYNTHEA_MRN);
+        assertThat(otherSystem.status()).as(otherSystem.toString()).isEqualTo(400);
+        assertThat(otherSystem.diagnostics()).contains(HospitalBundles.SYNTHEA_MRN + " (configured by phrhub.import.patient-number-systems.");
+        Patient canonical = daos.getResourceDao(Patient.class).read(new IdType(resident), new SystemRequestDetails());
+        assertThat(canonical.getIdentifier()).extracting(id -> id.getValue()).doesNotContain(mrn);
+    }
+
+    @Test
+    void typesThatWouldChangeWhoSeesWhatStayRefusedWhileAnImplantIsSkipped() {
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-560");
+        Bundle withConsent = HospitalBundles.synthea(institution, "P-560");
+        HospitalBundles.post(withConsent, HospitalBundles.urn(), new org.hl7.fhir.r4.model.Consent()
+                .setStatus(org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE), null);
+        Bundle withCareTeam = HospitalBundles.synthea(institution, "P-560");
+        HospitalBundles.post(withCareTeam, HospitalBundles.urn(), new org.hl7.fhir.r4.model.CareTeam(), null);
+        Bundle withMonitorBinding = HospitalBundles.synthea(institution, "P-560");
+        org.hl7.fhir.r4.model.Device monitor = new org.hl7.fhir.r4.model.Device()
+                .setPatient(new Reference(withMonitorBinding.getEntryFirstRep().getFullUrl()));
+        monitor.addIdentifier().setSystem("https://phr-hub.example/fhir/sid/monitor-binding").setValue("AA:BB:CC:DD:EE:FF");
+        HospitalBundles.post(withMonitorBinding, HospitalBundles.urn(), monitor, null);
+        Bundle withImplant = HospitalBundles.synthea(institution, "P-560");
+        String implantUrl = HospitalBundles.urn();
+        HospitalBundles.post(withImplant, implantUrl, new org.hl7.fhir.r4.model.Device()
+                .setPatient(new Reference(withImplant.getEntryFirstRep().getFullUrl())), null);
+        ((Observation) HospitalBundles.entryOf(withImplant, Observation.class).getResource()).setDevice(new Reference(implantUrl));
+
+        assertThat(reasonOf(withConsent)).contains("holds a Consent resource, which the EHR importer may not write: "
+                + "a Consent decides who may read a resident's data");
+        assertThat(reasonOf(withCareTeam)).contains("holds a CareTeam resource, which the EHR importer may not write");
+        assertThat(reasonOf(withMonitorBinding)).contains("holds a Device resource", "binds a home monitor to a patient");
+        assertThat(recordOf(resident)).isEmpty();
+
+        ImportReports implant = hospitals.importBundle(withImplant, institution);
+        assertThat(implant.file("bundle").status()).isEqualTo("imported");
+        assertThat(implant.file("bundle").reason()).get().asString()
+                .contains("skipped 1 Device: the hub keeps only the home monitors its gateways register");
+        Observation heartRate = (Observation) search(Observation.class, bySubject(resident)).getFirst();
+        assertThat(heartRate.hasDevice()).isFalse();
+        assertThat(search(org.hl7.fhir.r4.model.Device.class, new SearchParameterMap().add(
+                org.hl7.fhir.r4.model.Device.SP_PATIENT, new ReferenceParam(resident)))).isEmpty();
     }
 
     @Test
@@ -302,7 +462,8 @@ class BundleImportTest extends FhirServerIntegrationTest {
         assertThat(reasonOf(withDelete)).contains("entry 8 asks to DELETE Observation/abc");
         assertThat(reasonOf(withAuditEvent)).contains("holds a AuditEvent resource, which the EHR importer may not write");
         assertThat(reasonOf(foreignPatient)).contains("refers to Patient/hanako, which is not a Patient entry of the bundle");
-        assertThat(reasonOf(noPatientNumber)).contains("neither a patient number of institution " + institution);
+        assertThat(reasonOf(noPatientNumber)).contains("neither a patient number of institution " + institution,
+                "configure it as phrhub.import.patient-number-systems." + institution);
         assertThat(recordOf(resident)).isEmpty();
     }
 

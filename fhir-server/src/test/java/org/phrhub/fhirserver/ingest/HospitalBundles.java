@@ -26,6 +26,9 @@ final class HospitalBundles {
     static final String NPI = "http://hl7.org/fhir/sid/us-npi";
     static final String PATIENT_NUMBER = "urn:oid:1.2.392.100495.20.3.51.1";
     static final String LOINC = "http://loinc.org";
+    /** Where Synthea puts a patient's medical record number (identifier type MR). */
+    static final String SYNTHEA_MRN = "http://hospital.smarthealthit.org";
+    static final String RESOURCE_INSTANCE = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
 
     private HospitalBundles() {}
 
@@ -165,6 +168,147 @@ final class HospitalBundles {
         condition.addIdentifier().setSystem("http://hospital.example/condition-id").setValue(documentId + "-c1");
         bundle.addEntry().setFullUrl(conditionUrl).setResource(condition);
         return bundle;
+    }
+
+    /**
+     * A Synthea transaction as its exporter writes one: the Patient carries its medical record number under
+     * {@link #SYNTHEA_MRN} (no JP Core number), and each encounter and prescription is billed with a Claim and
+     * an ExplanationOfBenefit that refer back to the clinical entries. The prescription names a Coverage entry
+     * as its insurance.
+     */
+    static Bundle syntheaWithBilling(String institution, String medicalRecordNumber) {
+        Bundle bundle = synthea(institution, "unused");
+        Patient patient = (Patient) bundle.getEntryFirstRep().getResource();
+        patient.getIdentifier().removeIf(identifier -> identifier.getSystem().startsWith(PATIENT_NUMBER));
+        patient.addIdentifier().setSystem(SYNTHEA_MRN).setValue(medicalRecordNumber).getType()
+                .addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MR", "Medical Record Number"));
+        patient.addIdentifier().setSystem("http://hl7.org/fhir/sid/us-ssn").setValue("999-12-3456");
+        String patientUrl = bundle.getEntryFirstRep().getFullUrl();
+        String orgSearch = "Organization?identifier=" + SYNTHEA + "|org-" + institution;
+        String encounterUrl = entryOf(bundle, Encounter.class).getFullUrl();
+        String conditionUrl = entryOf(bundle, Condition.class).getFullUrl();
+        Bundle.BundleEntryComponent prescription = entryOf(bundle, MedicationRequest.class);
+        ((Encounter) entryOf(bundle, Encounter.class).getResource()).getIdentifierFirstRep().setValue("enc-" + medicalRecordNumber);
+
+        String coverageUrl = urn();
+        org.hl7.fhir.r4.model.Coverage coverage = new org.hl7.fhir.r4.model.Coverage()
+                .setStatus(org.hl7.fhir.r4.model.Coverage.CoverageStatus.ACTIVE)
+                .setBeneficiary(new Reference(patientUrl));
+        coverage.addPayor().setDisplay("Cigna Health");
+        post(bundle, coverageUrl, coverage, null);
+        ((MedicationRequest) prescription.getResource()).addInsurance(new Reference(coverageUrl));
+
+        String encounterClaim = claim(bundle, patientUrl, orgSearch, conditionUrl, null, encounterUrl);
+        String prescriptionClaim = claim(bundle, patientUrl, orgSearch, null, prescription.getFullUrl(), encounterUrl);
+        explanationOfBenefit(bundle, patientUrl, orgSearch, encounterClaim, coverageUrl);
+        explanationOfBenefit(bundle, patientUrl, orgSearch, prescriptionClaim, coverageUrl);
+        return bundle;
+    }
+
+    private static String claim(Bundle bundle, String patientUrl, String provider, String conditionUrl, String prescriptionUrl,
+            String encounterUrl) {
+        org.hl7.fhir.r4.model.Claim claim = new org.hl7.fhir.r4.model.Claim()
+                .setStatus(org.hl7.fhir.r4.model.Claim.ClaimStatus.ACTIVE)
+                .setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type",
+                        prescriptionUrl != null ? "pharmacy" : "institutional", null)))
+                .setUse(org.hl7.fhir.r4.model.Claim.Use.CLAIM)
+                .setPatient(new Reference(patientUrl))
+                .setProvider(new Reference(provider))
+                .setPriority(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/processpriority", "normal", null)));
+        claim.getBillablePeriod().setStartElement(new DateTimeType("2024-05-01T09:00:00+09:00"));
+        claim.addInsurance().setSequence(1).setFocal(true).setCoverage(new Reference().setDisplay("Cigna Health"));
+        if (conditionUrl != null) {
+            claim.addDiagnosis().setSequence(1).setDiagnosis(new Reference(conditionUrl));
+        }
+        if (prescriptionUrl != null) {
+            claim.setPrescription(new Reference(prescriptionUrl));
+        }
+        claim.addItem().setSequence(1).addEncounter(new Reference(encounterUrl))
+                .setProductOrService(new CodeableConcept(new Coding("http://snomed.info/sct", "185345009", "Encounter for symptom")));
+        claim.getTotal().setValue(129.16).setCurrency("USD");
+        String url = urn();
+        post(bundle, url, claim, null);
+        return url;
+    }
+
+    private static void explanationOfBenefit(Bundle bundle, String patientUrl, String provider, String claimUrl, String coverageUrl) {
+        org.hl7.fhir.r4.model.ExplanationOfBenefit eob = new org.hl7.fhir.r4.model.ExplanationOfBenefit()
+                .setStatus(org.hl7.fhir.r4.model.ExplanationOfBenefit.ExplanationOfBenefitStatus.ACTIVE)
+                .setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type", "institutional", null)))
+                .setUse(org.hl7.fhir.r4.model.ExplanationOfBenefit.Use.CLAIM)
+                .setPatient(new Reference(patientUrl))
+                .setProvider(new Reference(provider))
+                .setClaim(new Reference(claimUrl))
+                .setOutcome(org.hl7.fhir.r4.model.ExplanationOfBenefit.RemittanceOutcome.COMPLETE);
+        eob.addIdentifier().setSystem("https://bluebutton.cms.gov/resources/variables/clm_id").setValue(UUID.randomUUID().toString());
+        eob.addInsurance().setFocal(true).setCoverage(new Reference(coverageUrl));
+        post(bundle, urn(), eob, null);
+    }
+
+    /**
+     * A JP-CLINS patient summary shaped like the official example: a document whose Composition lists two
+     * Conditions that carry the same {@link #RESOURCE_INSTANCE} identifier (a principal and a secondary
+     * diagnosis), and a Coverage of the patient's health insurance in a section of its own.
+     */
+    static Bundle patientSummary(String institution, String patientNumber, String documentId, String sharedConditionId) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+        bundle.getIdentifier().setSystem("http://jpfhir.jp/fhir/clins/bundle-identifier")
+                .setValue(institution + "^2024^" + documentId);
+        bundle.setTimestampElement(new org.hl7.fhir.r4.model.InstantType("2024-07-07T10:00:00+09:00"));
+        String patientUrl = urn();
+        String hospitalUrl = urn();
+        String anginaUrl = urn();
+        String hypertensionUrl = urn();
+        String coverageUrl = urn();
+
+        org.hl7.fhir.r4.model.Composition composition = new org.hl7.fhir.r4.model.Composition()
+                .setStatus(org.hl7.fhir.r4.model.Composition.CompositionStatus.FINAL)
+                .setType(new CodeableConcept(new Coding(LOINC, "60591-5", "Patient summary Document")))
+                .setSubject(new Reference(patientUrl))
+                .setDateElement(new DateTimeType("2024-07-07T10:00:00+09:00"))
+                .setTitle("患者サマリー");
+        composition.getIdentifier().setSystem(RESOURCE_INSTANCE).setValue(documentId);
+        composition.addAuthor(new Reference(hospitalUrl));
+        org.hl7.fhir.r4.model.Composition.SectionComponent problems = composition.addSection().setTitle("傷病名");
+        problems.addEntry(new Reference(anginaUrl));
+        problems.addEntry(new Reference(hypertensionUrl));
+        composition.addSection().setTitle("保険").addEntry(new Reference(coverageUrl));
+        bundle.addEntry().setFullUrl(urn()).setResource(composition);
+
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(PATIENT_NUMBER + institution).setValue(patientNumber);
+        bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
+
+        Organization hospital = new Organization().setName("会津総合病院");
+        hospital.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.23").setValue(institution);
+        bundle.addEntry().setFullUrl(hospitalUrl).setResource(hospital);
+
+        bundle.addEntry().setFullUrl(anginaUrl).setResource(diagnosis(patientUrl, sharedConditionId, "I209", "狭心症"));
+        bundle.addEntry().setFullUrl(hypertensionUrl).setResource(diagnosis(patientUrl, sharedConditionId, "I10", "本態性高血圧症"));
+
+        org.hl7.fhir.r4.model.Coverage coverage = new org.hl7.fhir.r4.model.Coverage()
+                .setStatus(org.hl7.fhir.r4.model.Coverage.CoverageStatus.ACTIVE)
+                .setBeneficiary(new Reference(patientUrl));
+        coverage.addPayor().setDisplay("全国健康保険協会");
+        bundle.addEntry().setFullUrl(coverageUrl).setResource(coverage);
+        return bundle;
+    }
+
+    private static Condition diagnosis(String patientUrl, String identifierValue, String icd10, String name) {
+        Condition condition = new Condition().setSubject(new Reference(patientUrl))
+                .setCode(new CodeableConcept(new Coding("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full", icd10, name)));
+        condition.addIdentifier().setSystem(RESOURCE_INSTANCE).setValue(identifierValue);
+        condition.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
+        condition.setVerificationStatus(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null)));
+        condition.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-category",
+                "encounter-diagnosis", null)));
+        condition.setOnset(new DateTimeType("2020-04-10"));
+        return condition;
+    }
+
+    static Bundle.BundleEntryComponent entryOf(Bundle bundle, Class<? extends Resource> type) {
+        return bundle.getEntry().stream().filter(entry -> type.isInstance(entry.getResource())).findFirst().orElseThrow();
     }
 
     /** An observation of the bundle's patient (its first entry), with the given business identifier. */

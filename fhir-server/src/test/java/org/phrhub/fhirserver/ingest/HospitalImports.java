@@ -32,6 +32,9 @@ final class HospitalImports {
         this.daos = daos;
     }
 
+    /** The hospital whose patient numbers the test server reads under Synthea's medical record number system. */
+    static final String MRN_INSTITUTION = "1399999901";
+
     /** A hospital of its own for a test, so that its patient numbers are enrolled nowhere else. */
     static String newInstitution(String prefecture) {
         return prefecture + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
@@ -60,6 +63,12 @@ final class HospitalImports {
         parameters.addParameter("commonId", commonId);
         parameters.addParameter("institution", institution);
         parameters.addParameter("patientNumber", patientNumber);
+        return parameters;
+    }
+
+    static Parameters enrolment(String commonId, String institution, String patientNumber, String system) {
+        Parameters parameters = enrolment(commonId, institution, patientNumber);
+        parameters.addParameter("system", new org.hl7.fhir.r4.model.UriType(system));
         return parameters;
     }
 

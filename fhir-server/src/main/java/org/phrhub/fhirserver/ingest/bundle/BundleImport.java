@@ -21,6 +21,7 @@ import org.phrhub.fhirserver.ingest.HospitalDirectory;
 import org.phrhub.fhirserver.ingest.ImportReport;
 import org.phrhub.fhirserver.ingest.ImportReport.FileOutcome;
 import org.phrhub.fhirserver.ingest.ImportReport.Status;
+import org.phrhub.fhirserver.ingest.PatientNumberSystems;
 import org.phrhub.fhirserver.ingest.RecordWriter;
 import org.phrhub.fhirserver.ingest.SourceUnit;
 
@@ -40,11 +41,11 @@ public final class BundleImport {
     private final HospitalDirectory hospitals;
     private final Clock clock;
 
-    public BundleImport(FhirContext fhir, RecordWriter writer, ResidentDirectory residents,
+    public BundleImport(FhirContext fhir, RecordWriter writer, ResidentDirectory residents, PatientNumberSystems numberSystems,
             IdentityReviewList review, HospitalDirectory hospitals, Clock clock) {
         this.fhir = fhir;
         this.writer = writer;
-        this.identities = new PatientIdentities(residents);
+        this.identities = new PatientIdentities(residents, numberSystems);
         this.review = review;
         this.hospitals = hospitals;
         this.clock = clock;
@@ -68,10 +69,11 @@ public final class BundleImport {
         String path = identity.path();
         try {
             BundleContents contents = BundleContents.of(bundle);
-            SourceRecords.assign(institution, identity.key(), contents.records());
+            List<String> warnings = SourceRecords.assign(institution, identity.key(), contents.records());
             PatientIdentities.Resolution resolution = identities.resolve(institution, contents.patients());
 
             BundleReferences references = new BundleReferences(fhir);
+            contents.skipped().forEach(references::leaveOut);
             for (BundleEntry patient : contents.patients()) {
                 Patient resident = resolution.residents().get(patient);
                 // A held bundle is checked as thoroughly as any other, so that it imports once enrolled.
@@ -84,7 +86,9 @@ public final class BundleImport {
                 references.alias(record, placeholder);
                 placeholders.put(record, placeholder);
             }
+            int takenOut = 0;
             for (BundleEntry record : contents.records()) {
+                takenOut += LeftOutReferences.takeOut(record.resource(), references::leftOutType);
                 references.rewrite(record);
             }
 
@@ -101,14 +105,14 @@ public final class BundleImport {
             });
             SourceUnit unit = new SourceUnit(identity.key(), identity.sourceUri(), path, hospitals.hospital(institution),
                     identity.occurred());
-            String ignored = contents.ignored().isEmpty() ? null : "ignored " + String.join("; ", contents.ignored());
+            String notes = notes(contents, takenOut, warnings);
             return switch (writer.store(unit, resources)) {
                 case RecordWriter.Stored stored -> {
                     if (stored.created() + stored.updated() + stored.deleted() > 0) {
                         resolution.residents().values().forEach(resident -> report.wroteFor(PatientIdentities.reference(resident)));
                     }
                     yield new FileOutcome(path, Status.IMPORTED, stored.created(), stored.updated(), stored.unchanged(),
-                            stored.deleted(), ignored);
+                            stored.deleted(), notes);
                 }
                 case RecordWriter.SupersededByStored newer -> FileOutcome.of(path, Status.SUPERSEDED,
                         "the hub holds a newer version of this bundle (timestamp " + newer.storedOccurrence() + ")");
@@ -119,6 +123,21 @@ public final class BundleImport {
             return FileOutcome.of(path, Status.ERROR, "the hub refused what the bundle holds: " + e.getMessage()
                     + "; nothing of it was stored");
         }
+    }
+
+    /** What the report says of an imported bundle beyond its counts: what was left out, and its warnings; or null. */
+    private static String notes(BundleContents contents, int referencesTakenOut, List<String> warnings) {
+        List<String> notes = new ArrayList<>();
+        if (!contents.skipped().isEmpty()) {
+            notes.add("skipped " + contents.skippedTypes() + (referencesTakenOut == 0 ? ""
+                    : "; " + referencesTakenOut + (referencesTakenOut == 1 ? " reference" : " references")
+                    + " to them taken out of what was stored"));
+        }
+        if (!contents.ignored().isEmpty()) {
+            notes.add("ignored " + String.join("; ", contents.ignored()));
+        }
+        warnings.forEach(warning -> notes.add("warning: " + warning));
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     /** Each resident once, with what their Patient entries add to the canonical Patient. */

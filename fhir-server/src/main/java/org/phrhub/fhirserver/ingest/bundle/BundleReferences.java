@@ -5,6 +5,7 @@ import ca.uhn.fhir.util.FhirTerser;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -14,12 +15,18 @@ import org.hl7.fhir.r4.model.Reference;
  * Points references between a bundle's entries at where the hub stores them. An entry is known by every
  * name a sender may refer to it with: its fullUrl, {@code Type/id}, and the conditional forms
  * {@code Type?identifier=system|value} (of each of its identifiers, its conditional PUT url and its
- * {@code ifNoneExist}), as Synthea writes them.
+ * {@code ifNoneExist}), as Synthea writes them. An entry the import leaves out (a type the hub does not keep)
+ * is known the same way, so that references to it can be removed rather than left dangling.
  */
 final class BundleReferences {
 
+    /** What a name of a left-out entry points at: this prefix and the entry's type. */
+    private static final String LEFT_OUT = "left-out:";
+
     private final FhirTerser terser;
     private final Map<String, String> targets = new HashMap<>();
+    /** Names two entries answer to (e.g. a shared identifier): a reference by such a name could mean either. */
+    private final Map<String, Integer> ambiguous = new HashMap<>();
 
     BundleReferences(FhirContext fhir) {
         this.terser = fhir.newTerser();
@@ -28,8 +35,22 @@ final class BundleReferences {
     /** From now on, references to the entry point at {@code target}. Call before the entry's id changes. */
     void alias(BundleEntry entry, String target) {
         for (String name : namesOf(entry)) {
-            targets.put(name, target);
+            String earlier = targets.put(name, target);
+            if (earlier != null && !earlier.equals(target)) {
+                ambiguous.merge(name, 2, (count, one) -> count + 1);
+            }
         }
+    }
+
+    /** The entry is not stored: references to it are to be removed ({@link #leftOutType}). */
+    void leaveOut(BundleEntry entry) {
+        alias(entry, LEFT_OUT + entry.type());
+    }
+
+    /** The type of the left-out entry this reference names, if it names one. */
+    Optional<String> leftOutType(String value) {
+        String target = value == null || ambiguous.containsKey(value) ? null : targetOf(value);
+        return target != null && target.startsWith(LEFT_OUT) ? Optional.of(target.substring(LEFT_OUT.length())) : Optional.empty();
     }
 
     /**
@@ -44,8 +65,15 @@ final class BundleReferences {
             if (value == null || value.startsWith("#")) {
                 continue;
             }
+            if (ambiguous.containsKey(value)) {
+                throw new RefusedBundleException(entry.describe() + " refers to " + value + ", which " + ambiguous.get(value)
+                        + " entries of the bundle answer to; refer to one of them by its fullUrl");
+            }
             String target = targetOf(value);
-            if (target != null) {
+            if (target != null && target.startsWith(LEFT_OUT)) {
+                throw new IllegalStateException(entry.describe() + " still refers to the left-out " + value
+                        + "; remove such references before rewriting");
+            } else if (target != null) {
                 reference.setReference(target);
             } else if (value.startsWith("urn:")) {
                 throw new RefusedBundleException(entry.describe() + " refers to " + value + ", which no entry of the bundle is");

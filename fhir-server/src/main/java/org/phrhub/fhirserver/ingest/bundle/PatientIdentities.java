@@ -8,13 +8,14 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
+import org.phrhub.fhirserver.ingest.PatientNumberSystems;
 import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
 
 /**
  * Whose data a bundle is: each Patient entry names the resident by the hospital's patient number
- * (enrolled through {@code $enrol}) or by the city's common ID, never by name or birth date. The patient
- * number decides when the entry carries both, and both must then name the same resident.
+ * (enrolled through {@code $enrol}; read under the hospital's {@link PatientNumberSystems system}) or by the
+ * city's common ID, never by name or birth date. The patient number decides when the entry carries both,
+ * and both must then name the same resident.
  */
 final class PatientIdentities {
 
@@ -25,9 +26,11 @@ final class PatientIdentities {
     record Resolution(Map<BundleEntry, Patient> residents, List<Unknown> unknown) {}
 
     private final ResidentDirectory residents;
+    private final PatientNumberSystems numberSystems;
 
-    PatientIdentities(ResidentDirectory residents) {
+    PatientIdentities(ResidentDirectory residents, PatientNumberSystems numberSystems) {
         this.residents = residents;
+        this.numberSystems = numberSystems;
     }
 
     Resolution resolve(String institution, List<BundleEntry> patients) throws RefusedBundleException {
@@ -35,12 +38,14 @@ final class PatientIdentities {
         List<Unknown> unknown = new ArrayList<>();
         for (BundleEntry entry : patients) {
             Patient patient = (Patient) entry.resource();
-            Optional<String> number = single(entry, patient, JpCore.patientNumberSystem(institution), "patient number");
-            Optional<String> commonId = single(entry, patient, HubImportCodes.COMMON_ID, "common ID");
+            Optional<String> number = single(entry, patient, numberSystems.systemsOf(institution), "patient number");
+            Optional<String> commonId = single(entry, patient, List.of(HubImportCodes.COMMON_ID), "common ID");
             if (number.isEmpty() && commonId.isEmpty()) {
                 throw new RefusedBundleException(entry.describe() + ": the Patient carries neither a patient number of institution "
-                        + institution + " (system " + JpCore.patientNumberSystem(institution) + ") nor a city common ID (system "
-                        + HubImportCodes.COMMON_ID + "); the hub does not match patients by name or birth date");
+                        + institution + " (system " + numberSystems.describe(institution) + ") nor a city common ID (system "
+                        + HubImportCodes.COMMON_ID + "); the hub does not match patients by name or birth date. If the hospital"
+                        + " numbers its patients under another system, configure it as " + PatientNumberSystems.PROPERTY + "."
+                        + institution);
             }
             Optional<Patient> byNumber = number.flatMap(value -> residents.byPatientNumber(institution, value));
             Optional<Patient> byCommonId = commonId.flatMap(residents::byCommonId);
@@ -62,10 +67,10 @@ final class PatientIdentities {
         return new Resolution(resolved, unknown);
     }
 
-    private static Optional<String> single(BundleEntry entry, Patient patient, String system, String what)
+    private static Optional<String> single(BundleEntry entry, Patient patient, List<String> systems, String what)
             throws RefusedBundleException {
         List<String> values = patient.getIdentifier().stream()
-                .filter(identifier -> system.equals(identifier.getSystem()) && identifier.hasValue())
+                .filter(identifier -> systems.contains(identifier.getSystem()) && identifier.hasValue())
                 .map(Identifier::getValue).distinct().toList();
         if (values.size() > 1) {
             throw new RefusedBundleException(entry.describe() + ": the Patient carries " + values.size() + " different "

@@ -14,46 +14,58 @@ import org.phrhub.ingest.codes.HubImportCodes;
  * <ul>
  *   <li>a resource with a business identifier (its first identifier with a system and a value):
  *       {@code <institution>/<system>|<value>}, the same whichever bundle brings it;</li>
- *   <li>one without: {@code <bundle key>#<fullUrl>}, or {@code <bundle key>#entry-<position>} when the entry
- *       has no fullUrl either, stable as long as the sender sends the same bundle.</li>
+ *   <li>one without, and one whose business identifier another entry of its type in the bundle carries too
+ *       (the JP-CLINS example patient summary has two such Conditions): {@code <bundle key>#<fullUrl>}, or
+ *       {@code <bundle key>#entry-<position>} when the entry has no fullUrl, stable as long as the sender
+ *       sends the same bundle. Such an identifier tells neither entry apart, so each is stored as a resource
+ *       of its own and the report warns of it.</li>
  * </ul>
- * Two resources of one type that come out the same refuse the bundle: the hub would store only one of them.
  */
 final class SourceRecords {
 
     private SourceRecords() {}
 
-    static void assign(String institution, String bundleKey, List<BundleEntry> records) throws RefusedBundleException {
-        Map<String, List<BundleEntry>> byRecord = new LinkedHashMap<>();
+    /** @return the warnings for the report, one per identifier that entries share */
+    static List<String> assign(String institution, String bundleKey, List<BundleEntry> records) {
+        Map<String, List<BundleEntry>> byIdentifier = new LinkedHashMap<>();
+        for (BundleEntry entry : records) {
+            // A sender does not choose where the hub stores a resource: a source record it brings is dropped.
+            identifiersOf(entry.resource()).removeIf(identifier -> HubImportCodes.SOURCE_RECORD.equals(identifier.getSystem()));
+            Identifier business = businessIdentifier(entry.resource());
+            if (business != null) {
+                byIdentifier.computeIfAbsent(entry.type() + " " + business.getSystem() + "|" + business.getValue(),
+                        key -> new ArrayList<>()).add(entry);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        List<BundleEntry> sharing = new ArrayList<>();
+        for (List<BundleEntry> entries : byIdentifier.values()) {
+            if (entries.size() > 1) {
+                sharing.addAll(entries);
+                warnings.add(entries.size() + " " + entries.getFirst().type() + " entries carry the identifier "
+                        + describe(businessIdentifier(entries.getFirst().resource())) + ": "
+                        + String.join(", ", entries.stream().map(BundleEntry::describe).toList())
+                        + "; each is stored as a resource of its own, known by its entry in this bundle rather than by the"
+                        + " identifier; give each its own identifier");
+            }
+        }
+
         Map<BundleEntry, String> values = new LinkedHashMap<>();
         for (BundleEntry entry : records) {
-            Resource resource = entry.resource();
-            // A sender does not choose where the hub stores a resource: a source record it brings is dropped.
-            identifiersOf(resource).removeIf(identifier -> HubImportCodes.SOURCE_RECORD.equals(identifier.getSystem()));
-            Identifier business = businessIdentifier(resource);
-            String value = business != null
-                    ? institution + "/" + business.getSystem() + "|" + business.getValue()
+            Identifier business = businessIdentifier(entry.resource());
+            // Unique: the bundle's fullUrls are (BundleContents), and so are its entries' positions.
+            String value = business != null && !sharing.contains(entry)
+                    ? institution + "/" + describe(business)
                     : bundleKey + "#" + (entry.fullUrl() != null ? entry.fullUrl() : "entry-" + entry.position());
             values.put(entry, value);
-            byRecord.computeIfAbsent(entry.type() + " " + value, key -> new ArrayList<>()).add(entry);
-        }
-        List<String> collisions = byRecord.values().stream().filter(entries -> entries.size() > 1)
-                .map(SourceRecords::describeCollision).toList();
-        if (!collisions.isEmpty()) {
-            throw new RefusedBundleException(String.join("; ", collisions)
-                    + "; the hub keeps one resource per identifier: give each its own identifier or merge them");
         }
         values.forEach((entry, value) -> ((Identifier) entry.resource().addChild("identifier"))
                 .setSystem(HubImportCodes.SOURCE_RECORD).setValue(value));
+        return warnings;
     }
 
-    private static String describeCollision(List<BundleEntry> entries) {
-        BundleEntry first = entries.getFirst();
-        Identifier business = businessIdentifier(first.resource());
-        String what = business != null ? "the identifier " + business.getSystem() + "|" + business.getValue()
-                : "the fullUrl " + first.fullUrl();
-        return entries.size() + " " + first.type() + " entries carry " + what + ": "
-                + String.join(", ", entries.stream().map(BundleEntry::describe).toList());
+    private static String describe(Identifier identifier) {
+        return identifier.getSystem() + "|" + identifier.getValue();
     }
 
     private static Identifier businessIdentifier(Resource resource) {
