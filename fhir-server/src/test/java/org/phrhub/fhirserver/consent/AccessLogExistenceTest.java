@@ -3,9 +3,6 @@ package org.phrhub.fhirserver.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +32,7 @@ class AccessLogExistenceTest extends FhirServerIntegrationTest {
         assertThat(fhir.get("Patient/hanako", Tokens.user("taro")).status()).isEqualTo(404);
         assertThat(fhir.get(madeUp, Tokens.user("taro")).status()).isEqualTo(404);
         assertThat(consentGuard.awaitAuditTrail(Duration.ofSeconds(10))).isTrue();
-        AuditEvent tarosAttempt = eventsAbout("Patient/hanako").stream()
+        AuditEvent tarosAttempt = new PatientRecords(daos).auditEventsAbout("Patient/hanako").stream()
                 .filter(e -> e.getAgent().stream().anyMatch(a -> "Patient/taro".equals(a.getWho().getReference())))
                 .filter(e -> "8".equals(e.getOutcome().toCode()))
                 .findFirst().orElseThrow(() -> new AssertionError("hanako's log holds taro's refused attempt"));
@@ -101,11 +98,5 @@ class AccessLogExistenceTest extends FhirServerIntegrationTest {
         Response response = fhir.get(search, Tokens.user("taro"));
         assertThat(response.status()).as(search + ": " + response.body()).isEqualTo(200);
         return response.bundle();
-    }
-
-    private List<AuditEvent> eventsAbout(String patient) {
-        SearchParameterMap query = SearchParameterMap.newSynchronous().add(AuditEvent.SP_ENTITY, new ReferenceParam(patient));
-        return daos.getResourceDao(AuditEvent.class).search(query, new SystemRequestDetails())
-                .getAllResources().stream().map(AuditEvent.class::cast).toList();
     }
 }

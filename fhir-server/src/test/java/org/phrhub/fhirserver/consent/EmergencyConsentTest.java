@@ -5,9 +5,6 @@ import static org.phrhub.fhirserver.consent.PatientRecords.optIn;
 import static org.phrhub.fhirserver.consent.PatientRecords.permit;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.time.Duration;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -81,15 +78,9 @@ class EmergencyConsentTest extends FhirServerIntegrationTest {
     }
 
     private AuditEvent eventOf(String patient, String interaction) {
-        return eventsOf(patient).stream()
+        return new PatientRecords(daos).auditEventsAbout(patient).stream()
                 .filter(e -> e.getAgent().stream().anyMatch(a -> "Practitioner/dr-suzuki".equals(a.getWho().getReference())))
                 .filter(e -> e.getSubtype().stream().anyMatch(c -> interaction.equals(c.getCode())))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + interaction + " event of dr-suzuki about " + patient));
-    }
-
-    private List<AuditEvent> eventsOf(String patient) {
-        SearchParameterMap query = SearchParameterMap.newSynchronous().add(AuditEvent.SP_ENTITY, new ReferenceParam(patient));
-        return daos.getResourceDao(AuditEvent.class).search(query, new SystemRequestDetails())
-                .getAllResources().stream().map(AuditEvent.class::cast).toList();
     }
 }

@@ -1,10 +1,14 @@
 package org.phrhub.fhirserver.consent;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
@@ -56,6 +60,13 @@ final class PatientRecords {
             resource.setId(daos.getResourceDao(resource.fhirType()).create(resource, new SystemRequestDetails()).getId());
         }
         return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+    }
+
+    /** The AuditEvents about the patient (naming them as entity), as stored, read past the access rules. */
+    List<AuditEvent> auditEventsAbout(String patient) {
+        SearchParameterMap query = SearchParameterMap.newSynchronous().add(AuditEvent.SP_ENTITY, new ReferenceParam(patient));
+        return daos.getResourceDao(AuditEvent.class).search(query, new SystemRequestDetails())
+                .getAllResources().stream().map(AuditEvent.class::cast).toList();
     }
 
     /** An opt-in Consent: deny everything but what the nested permit allows (FHIR R4 consent-example-Out pattern, inverted). */

@@ -14,8 +14,6 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -95,12 +93,7 @@ class ContainedResourcesImportTest extends FhirServerIntegrationTest {
         composition.addSection().setTitle("現在の処方").addEntry(new Reference(prescriptionUrl));
         bundle.addEntry().setFullUrl(HospitalBundles.urn()).setResource(composition);
 
-        Patient patient = new Patient();
-        patient.addIdentifier().setSystem(HospitalBundles.PATIENT_NUMBER + institution).setValue(patientNumber);
-        bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
-        Organization hospital = new Organization().setName("会津若松紹介元病院");
-        hospital.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.23").setValue(institution);
-        bundle.addEntry().setFullUrl(hospitalUrl).setResource(hospital);
+        HospitalBundles.addPatientAndHospital(bundle, patientUrl, hospitalUrl, institution, patientNumber);
 
         Encounter visit = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
                 .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));

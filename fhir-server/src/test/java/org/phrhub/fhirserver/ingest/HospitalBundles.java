@@ -154,13 +154,7 @@ final class HospitalBundles {
         composition.addSection().setTitle("入院時診断").addEntry(new Reference(conditionUrl));
         bundle.addEntry().setFullUrl(urn()).setResource(composition);
 
-        Patient patient = new Patient();
-        patient.addIdentifier().setSystem(PATIENT_NUMBER + institution).setValue(patientNumber);
-        bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
-
-        Organization hospital = new Organization().setName("会津総合病院");
-        hospital.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.23").setValue(institution);
-        bundle.addEntry().setFullUrl(hospitalUrl).setResource(hospital);
+        addPatientAndHospital(bundle, patientUrl, hospitalUrl, institution, patientNumber);
 
         Condition condition = new Condition().setSubject(new Reference(patientUrl))
                 .setCode(new CodeableConcept(new Coding("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full", "I10",
@@ -275,13 +269,7 @@ final class HospitalBundles {
         composition.addSection().setTitle("保険").addEntry(new Reference(coverageUrl));
         bundle.addEntry().setFullUrl(urn()).setResource(composition);
 
-        Patient patient = new Patient();
-        patient.addIdentifier().setSystem(PATIENT_NUMBER + institution).setValue(patientNumber);
-        bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
-
-        Organization hospital = new Organization().setName("会津総合病院");
-        hospital.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.23").setValue(institution);
-        bundle.addEntry().setFullUrl(hospitalUrl).setResource(hospital);
+        addPatientAndHospital(bundle, patientUrl, hospitalUrl, institution, patientNumber);
 
         bundle.addEntry().setFullUrl(anginaUrl).setResource(diagnosis(patientUrl, sharedConditionId, "I209", "狭心症"));
         bundle.addEntry().setFullUrl(hypertensionUrl).setResource(diagnosis(patientUrl, sharedConditionId, "I10", "本態性高血圧症"));
@@ -327,6 +315,16 @@ final class HospitalBundles {
         if (ifNoneExist != null) {
             entry.getRequest().setIfNoneExist(ifNoneExist);
         }
+    }
+
+    /** The document's patient, by the hospital's patient number, and the hospital that wrote it, by institution code. */
+    static void addPatientAndHospital(Bundle bundle, String patientUrl, String hospitalUrl, String institution, String patientNumber) {
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(PATIENT_NUMBER + institution).setValue(patientNumber);
+        bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
+        Organization hospital = new Organization().setName("会津総合病院");
+        hospital.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.23").setValue(institution);
+        bundle.addEntry().setFullUrl(hospitalUrl).setResource(hospital);
     }
 
     static String urn() {

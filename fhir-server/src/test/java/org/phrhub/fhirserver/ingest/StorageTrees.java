@@ -54,25 +54,23 @@ final class StorageTrees {
 
     /** Places {@code content} in the tree where SS-MIX2 puts a file of this name. */
     static Path place(Path root, String fileName, byte[] content) {
-        String[] parts = fileName.split("_");
-        String patient = parts[0];
-        Path target = root.resolve(patient.substring(0, 3)).resolve(patient.substring(3, 6)).resolve(patient)
-                .resolve(parts[1]).resolve(parts[2]).resolve(fileName);
-        try {
-            Files.createDirectories(target.getParent());
-            Files.write(target, content);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return write(recordFolder(root, fileName).resolve(fileName), content);
     }
 
     /** Places {@code content} in the tree as file {@code fileName} of the extended-storage document folder so named. */
     static Path placeInDocument(Path root, String documentFolder, String fileName, byte[] content) {
-        String[] parts = documentFolder.split("_");
+        return write(recordFolder(root, documentFolder).resolve(documentFolder).resolve(fileName), content);
+    }
+
+    /** {@code aaa/bbb/patientId/date/dataType} of a name that follows the SS-MIX2 file-name rule. */
+    private static Path recordFolder(Path root, String name) {
+        String[] parts = name.split("_");
         String patient = parts[0];
-        Path target = root.resolve(patient.substring(0, 3)).resolve(patient.substring(3, 6)).resolve(patient)
-                .resolve(parts[1]).resolve(parts[2]).resolve(documentFolder).resolve(fileName);
+        return root.resolve(patient.substring(0, 3)).resolve(patient.substring(3, 6)).resolve(patient)
+                .resolve(parts[1]).resolve(parts[2]);
+    }
+
+    private static Path write(Path target, byte[] content) {
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, content);
