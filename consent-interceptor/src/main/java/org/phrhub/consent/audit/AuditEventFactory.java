@@ -11,14 +11,14 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
-import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.decision.Reader;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.V3ActReason;
 
 /** Builds the BALP "AuthZ-Consent" AuditEvent that records one consent decision about one patient. */
 public final class AuditEventFactory {
 
-    public static final String CLIENT_ID_SYSTEM = "https://phr-hub.example/fhir/sid/oauth-client";
     private static final String SERVER_NAME = "PHR Hub FHIR server";
 
     /**
@@ -41,13 +41,14 @@ public final class AuditEventFactory {
         CodeableConcept purpose = purpose(reader.purpose());
         event.addPurposeOfEvent(purpose);
         if (emergency) {
-            event.getMeta().addSecurity(BalpCodes.EMERGENCY_SECURITY_SYSTEM, BalpCodes.EMERGENCY, "emergency treatment");
+            // Marks the events of break-the-glass access, so the patient's access log can show them.
+            event.getMeta().addSecurity(V3ActReason.SYSTEM, V3ActReason.ETREAT, "emergency treatment");
         }
 
         Requester requester = reader.requester();
         AuditEventAgentComponent client = event.addAgent();
         client.setType(new CodeableConcept(new Coding(BalpCodes.DCM_SYSTEM, BalpCodes.APPLICATION, "Application Launcher")));
-        client.setWho(new Reference().setIdentifier(new Identifier().setSystem(CLIENT_ID_SYSTEM).setValue(requester.clientId())));
+        client.setWho(new Reference().setIdentifier(new Identifier().setSystem(HubIdentifiers.OAUTH_CLIENT).setValue(requester.clientId())));
         client.setRequestor(!requester.isPerson());
         if (!requester.isPerson()) {
             client.addPurposeOfUse(purpose);

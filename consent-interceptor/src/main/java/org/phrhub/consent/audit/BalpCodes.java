@@ -24,9 +24,5 @@ public final class BalpCodes {
     public static final String CUSTODIAN = "CST";
     public static final String RESPONSIBLE_PARTY = "RESP";
 
-    /** Marks the events of break-the-glass access, so the patient's access log can show them. */
-    public static final String EMERGENCY_SECURITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
-    public static final String EMERGENCY = "ETREAT";
-
     private BalpCodes() {}
 }

@@ -25,10 +25,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Observation;
-import org.phrhub.consent.codes.HubCodes;
-import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.V3ActReason;
 
 /**
  * The hub's access rules. Default deny. A patient reads and writes their own record and manages
@@ -231,7 +231,7 @@ public final class AccessPolicy {
             return AccessDecision.permit("changes are decided as writes");
         }
         if (stored instanceof Device device && device.getIdentifier().stream()
-                .anyMatch(identifier -> HubCodes.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()))) {
+                .anyMatch(identifier -> HubIdentifiers.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()))) {
             return AccessDecision.permit("a gateway keeps the monitor and gateway Devices it registered up to date");
         }
         return AccessDecision.deny("a device gateway only adds readings and registers monitors; it does not change stored "
@@ -256,7 +256,7 @@ public final class AccessPolicy {
         }
         Device device = monitor.get();
         boolean registeredByGateway = device.getIdentifier().stream()
-                .anyMatch(identifier -> HubCodes.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()));
+                .anyMatch(identifier -> HubIdentifiers.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()));
         String owner = device.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue();
         if (!registeredByGateway || owner == null || !owner.equals(subject)) {
             return AccessDecision.deny("the monitor " + device.getIdElement().toUnqualifiedVersionless().getValue()

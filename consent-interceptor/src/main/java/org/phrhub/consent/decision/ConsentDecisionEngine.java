@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.phrhub.consent.codes.ConsentTerminology;
-import org.phrhub.consent.codes.V3ActReason;
-import org.phrhub.consent.codes.V3Confidentiality;
 import org.phrhub.consent.decision.DataDescription.Code;
 import org.phrhub.consent.decision.ProvisionEvaluator.Finding;
 import org.phrhub.consent.requester.HubRole;
+import org.phrhub.vocabulary.V3ActReason;
+import org.phrhub.vocabulary.V3Confidentiality;
 
 /**
  * Decides whether a reader may read or write one piece of a patient's data, from that patient's

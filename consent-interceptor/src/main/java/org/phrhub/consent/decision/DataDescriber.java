@@ -15,8 +15,9 @@ import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Period;
-import org.phrhub.consent.codes.HubCodes;
 import org.phrhub.consent.decision.DataDescription.Code;
+import org.phrhub.vocabulary.DataClasses;
+import org.phrhub.vocabulary.Hl7Terminology;
 
 /** Reads from a FHIR resource the facts Consents decide on: its classes, labels and date. */
 public final class DataDescriber {
@@ -29,8 +30,6 @@ public final class DataDescriber {
     private static final Set<String> MEDICATION_TYPES = Set.of(
             "Medication", "MedicationRequest", "MedicationStatement", "MedicationDispense",
             "MedicationAdministration");
-
-    private static final String PROBLEM_LIST_ITEM = "problem-list-item";
 
     private final FhirContext fhirContext;
 
@@ -65,10 +64,10 @@ public final class DataDescriber {
     public static Set<Code> impliedClasses(String type, Set<Code> ownClasses) {
         Set<Code> implied = new LinkedHashSet<>();
         if (MEDICATION_TYPES.contains(type)) {
-            implied.add(new Code(HubCodes.DATA_CLASS_SYSTEM, HubCodes.MEDICATION));
+            implied.add(new Code(DataClasses.SYSTEM, DataClasses.MEDICATION));
         }
-        if ("Condition".equals(type) && ownClasses.stream().anyMatch(c -> PROBLEM_LIST_ITEM.equals(c.code()))) {
-            implied.add(new Code(HubCodes.DATA_CLASS_SYSTEM, HubCodes.PROBLEM_LIST));
+        if ("Condition".equals(type) && ownClasses.stream().anyMatch(c -> Hl7Terminology.PROBLEM_LIST_ITEM.equals(c.code()))) {
+            implied.add(new Code(DataClasses.SYSTEM, DataClasses.PROBLEM_LIST));
         }
         return implied;
     }

@@ -17,10 +17,10 @@ import org.hl7.fhir.r4.model.Consent.ProvisionComponent;
 import org.hl7.fhir.r4.model.Consent.provisionDataComponent;
 import org.hl7.fhir.r4.model.Period;
 import org.phrhub.consent.codes.ConsentTerminology;
-import org.phrhub.consent.codes.HubCodes;
-import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.decision.DataDescription.Code;
 import org.phrhub.consent.requester.HubRole;
+import org.phrhub.vocabulary.HubRoles;
+import org.phrhub.vocabulary.V3ActReason;
 
 /**
  * Walks one Consent's provision tree for one question. A provision applies when every criterion it
@@ -131,7 +131,7 @@ final class ProvisionEvaluator {
         }
         // A hub role narrows the actor to its members of that role, e.g. an organization's pharmacists.
         for (Coding role : actor.getRole().getCoding()) {
-            if (HubCodes.ROLE_SYSTEM.equals(role.getSystem())) {
+            if (HubRoles.SYSTEM.equals(role.getSystem())) {
                 Optional<HubRole> needed = HubRole.fromClaim(role.getCode());
                 if (needed.isEmpty() || !reader.requester().hasRole(needed.get())) {
                     return false;

@@ -17,8 +17,6 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
 import org.phrhub.consent.ConsentSettings;
-import org.phrhub.consent.codes.HubCodes;
-import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.AccessKind;
 import org.phrhub.consent.decision.ConsentActors;
@@ -31,6 +29,9 @@ import org.phrhub.consent.hapi.ConsentRecords;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.vocabulary.DataClasses;
+import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.V3ActReason;
 
 /**
  * {@code GET Patient/{id}/$access-explain[?actor=Practitioner/x][&purpose=TREAT]}: tells a patient who
@@ -44,9 +45,9 @@ public final class AccessExplainProvider {
             new DataClass("Patient", "demographics", Set.of()),
             new DataClass("Observation", "vital-signs", Set.of(observationCategory("vital-signs"))),
             new DataClass("Observation", "laboratory", Set.of(observationCategory("laboratory"))),
-            new DataClass("MedicationRequest", HubCodes.MEDICATION, Set.of()),
-            new DataClass("Condition", HubCodes.PROBLEM_LIST,
-                    Set.of(new Code("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"))),
+            new DataClass("MedicationRequest", DataClasses.MEDICATION, Set.of()),
+            new DataClass("Condition", DataClasses.PROBLEM_LIST,
+                    Set.of(new Code(Hl7Terminology.CONDITION_CATEGORY, Hl7Terminology.PROBLEM_LIST_ITEM))),
             new DataClass("AllergyIntolerance", "allergies", Set.of()),
             new DataClass("Immunization", "immunizations", Set.of()),
             new DataClass("DiagnosticReport", "reports", Set.of()),
@@ -133,7 +134,7 @@ public final class AccessExplainProvider {
     }
 
     private static Code observationCategory(String code) {
-        return new Code("http://terminology.hl7.org/CodeSystem/observation-category", code);
+        return new Code(Hl7Terminology.OBSERVATION_CATEGORY, code);
     }
 
     private record DataClass(String type, String label, Set<Code> codes) {}

@@ -5,13 +5,13 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.Optional;
 import java.util.Set;
 import org.phrhub.consent.ConsentSettings;
-import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.Reader;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
 import org.phrhub.consent.requester.RequesterResolver;
+import org.phrhub.vocabulary.V3ActReason;
 
 /** Builds each request's {@link AccessContext} once, on first need, and keeps it with the request. */
 public final class AccessContexts {

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.phrhub.consent.codes.V3ActReason;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.PatientCompartment;
 import org.phrhub.consent.hapi.AccessContext;
@@ -35,6 +34,7 @@ import org.phrhub.consent.hapi.ProvisionActorSearchParameter;
 import org.phrhub.consent.hapi.Refusals;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.vocabulary.V3ActReason;
 
 /**
  * Pushes each search's consent decision into the query before it runs: a patient's search is limited

@@ -12,14 +12,15 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Consent.ProvisionComponent;
-import org.phrhub.consent.codes.HubCodes;
-import org.phrhub.consent.codes.V3Confidentiality;
 import org.phrhub.consent.decision.AccessKind;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
 import org.phrhub.consent.decision.DataDescriber;
 import org.phrhub.consent.decision.DataDescription;
 import org.phrhub.consent.decision.DataDescription.Code;
 import org.phrhub.consent.decision.Reader;
+import org.phrhub.vocabulary.DataClasses;
+import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.V3Confidentiality;
 
 /**
  * Turns one patient's Consents into search parameters for one reader and resource type, by asking the
@@ -31,11 +32,11 @@ import org.phrhub.consent.decision.Reader;
 final class SearchScopeCompiler {
 
     private static final Set<String> CATEGORY_SYSTEMS = Set.of(
-            "http://terminology.hl7.org/CodeSystem/observation-category",
-            "http://terminology.hl7.org/CodeSystem/condition-category",
-            HubCodes.DATA_CLASS_SYSTEM);
+            Hl7Terminology.OBSERVATION_CATEGORY,
+            Hl7Terminology.CONDITION_CATEGORY,
+            DataClasses.SYSTEM);
     private static final Code PROBLEM_LIST_ITEM =
-            new Code("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item");
+            new Code(Hl7Terminology.CONDITION_CATEGORY, Hl7Terminology.PROBLEM_LIST_ITEM);
 
     private final ConsentDecisionEngine engine;
     private final FhirContext fhirContext;
@@ -150,9 +151,9 @@ final class SearchScopeCompiler {
             for (var concept : provision.getCode()) {
                 for (Coding coding : concept.getCoding()) {
                     Code code = new Code(coding.getSystem(), coding.getCode());
-                    if (HubCodes.DATA_CLASS_SYSTEM.equals(code.system())) {
+                    if (DataClasses.SYSTEM.equals(code.system())) {
                         // Hub classes follow from the type, except the problem list, which is a Condition category.
-                        if (HubCodes.PROBLEM_LIST.equals(code.code()) && "Condition".equals(type)) {
+                        if (DataClasses.PROBLEM_LIST.equals(code.code()) && "Condition".equals(type)) {
                             classCodes.add(PROBLEM_LIST_ITEM);
                         }
                     } else {

@@ -25,12 +25,12 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.phrhub.consent.codes.ConsentTerminology;
-import org.phrhub.consent.codes.HubCodes;
-import org.phrhub.consent.codes.V3ActReason;
-import org.phrhub.consent.codes.V3Confidentiality;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.vocabulary.HubRoles;
+import org.phrhub.vocabulary.V3ActReason;
+import org.phrhub.vocabulary.V3Confidentiality;
 
 /**
  * The consent decision engine, with Consents written in the R4 model the way the FHIR R4 Consent
@@ -140,7 +140,7 @@ class ConsentDecisionEngineTest {
     @DisplayName("an actor narrowed to the organization's pharmacists excludes its physicians")
     void hubRoleNarrowsOrganizationActor() {
         provisionActorComponent pharmacistsOfClinic = actor("Organization/aizu-clinic");
-        pharmacistsOfClinic.getRole().addCoding(new Coding(HubCodes.ROLE_SYSTEM, "pharmacist", null));
+        pharmacistsOfClinic.getRole().addCoding(new Coding(HubRoles.SYSTEM, "pharmacist", null));
         Consent consent = consent("pharmacists", HANAKO, permit().addActor(pharmacistsOfClinic));
 
         AccessDecision physician = read(DR_SUZUKI, vitalSigns("bp-1"), List.of(consent));
@@ -156,7 +156,7 @@ class ConsentDecisionEngineTest {
     @DisplayName("a hub role code the hub does not know matches nobody")
     void unknownHubRoleMatchesNobody() {
         provisionActorComponent nurses = actor("Organization/aizu-clinic");
-        nurses.getRole().addCoding(new Coding(HubCodes.ROLE_SYSTEM, "nurse", null));
+        nurses.getRole().addCoding(new Coding(HubRoles.SYSTEM, "nurse", null));
         Consent consent = consent("nurses", HANAKO, permit().addActor(nurses));
 
         assertDeny(read(DR_SUZUKI, vitalSigns("bp-1"), List.of(consent)));

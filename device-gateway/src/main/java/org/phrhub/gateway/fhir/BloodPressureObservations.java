@@ -23,6 +23,14 @@ import org.phrhub.gateway.ble.decode.DeviceTimestamp;
 import org.phrhub.gateway.ble.decode.MeasurementStatus;
 import org.phrhub.gateway.ble.decode.PressureUnit;
 import org.phrhub.gateway.ble.decode.SFloat;
+import org.phrhub.vocabulary.DataSourceTags;
+import org.phrhub.vocabulary.FhirCore;
+import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.HubGatewayCodes;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.Loinc;
+import org.phrhub.vocabulary.Mdc;
+import org.phrhub.vocabulary.Ucum;
 
 /**
  * Maps a decoded Blood Pressure Measurement to Observations following the HL7 Personal Health Device IG
@@ -47,7 +55,7 @@ public final class BloodPressureObservations {
         String timeKey = timeKey(measurement.timestamp(), indication);
 
         Observation bloodPressure = base(subject, time, Mdc.BLOOD_PRESSURE, timeKey);
-        bloodPressure.getMeta().addProfile(PhdSystems.BP_PROFILE);
+        bloodPressure.getMeta().addProfile(FhirCore.BLOOD_PRESSURE_PROFILE);
         bloodPressure.setCode(concept(Loinc.BLOOD_PRESSURE_PANEL, "Blood pressure panel with all children optional",
                 Mdc.BLOOD_PRESSURE, "MDC_PRESS_BLD_NONINV"));
         bloodPressure.addComponent(component(Loinc.SYSTOLIC, "Systolic blood pressure", Mdc.SYSTOLIC,
@@ -73,7 +81,7 @@ public final class BloodPressureObservations {
 
     private Observation pulse(ReadingSubject subject, ReadingTime time, String timeKey, SFloat pulse) {
         Observation observation = base(subject, time, Mdc.PULSE_RATE, timeKey);
-        observation.getMeta().addProfile(PhdSystems.HEART_RATE_PROFILE);
+        observation.getMeta().addProfile(FhirCore.HEART_RATE_PROFILE);
         observation.setCode(concept(Loinc.HEART_RATE, "Heart rate", Mdc.PULSE_RATE, "MDC_PULS_RATE_NON_INV"));
         pulse.value().ifPresentOrElse(
                 rate -> observation.setValue(quantity(rate, "beats/minute", Ucum.PER_MINUTE)),
@@ -93,7 +101,7 @@ public final class BloodPressureObservations {
         Observation.ObservationComponentComponent range = observation.addComponent();
         range.setCode(statusCode("pulse-rate-range", "Pulse rate range"));
         String rangeCode = status.pulseRateRange().jsonName();
-        range.setValue(new CodeableConcept().addCoding(new Coding(PhdSystems.MEASUREMENT_STATUS_CODES, rangeCode, null)));
+        range.setValue(new CodeableConcept().addCoding(new Coding(HubGatewayCodes.MEASUREMENT_STATUS_CODES, rangeCode, null)));
         return observation;
     }
 
@@ -102,26 +110,26 @@ public final class BloodPressureObservations {
     }
 
     private static CodeableConcept statusCode(String code, String display) {
-        return new CodeableConcept().addCoding(new Coding(PhdSystems.MEASUREMENT_STATUS_CODES, code, display));
+        return new CodeableConcept().addCoding(new Coding(HubGatewayCodes.MEASUREMENT_STATUS_CODES, code, display));
     }
 
     private Observation base(ReadingSubject subject, ReadingTime time, String mdcType, String timeKey) {
         Observation observation = new Observation();
         observation.setIdElement(IdType.newRandomUuid());
-        observation.getMeta().addTag(PhdSystems.DATA_SOURCE_TAGS, PhdSystems.PHR, "Personal health record (home device)");
+        observation.getMeta().addTag(DataSourceTags.SYSTEM, DataSourceTags.PHR, "Personal health record (home device)");
         observation.addIdentifier()
-                .setSystem(PhdSystems.READING_IDENTIFIER)
+                .setSystem(HubIdentifiers.READING)
                 .setValue(subject.deviceKey() + "-" + subject.patientId() + "-" + mdcType + "-" + timeKey);
         observation.setStatus(Observation.ObservationStatus.FINAL);
-        observation.addCategory().addCoding(new Coding(PhdSystems.OBSERVATION_CATEGORY, PhdSystems.VITAL_SIGNS, "Vital Signs"));
+        observation.addCategory().addCoding(new Coding(Hl7Terminology.OBSERVATION_CATEGORY, Hl7Terminology.VITAL_SIGNS, "Vital Signs"));
         observation.setSubject(new Reference(subject.patient()));
         observation.setDevice(new Reference(subject.sensorDevice()));
-        observation.addExtension(new Extension(PhdSystems.GATEWAY_DEVICE_EXTENSION, new Reference(subject.gatewayDevice())));
+        observation.addExtension(new Extension(FhirCore.GATEWAY_DEVICE_EXTENSION, new Reference(subject.gatewayDevice())));
         DateTimeType effective = new DateTimeType(Date.from(time.effective().toInstant()), TemporalPrecisionEnum.SECOND,
                 java.util.TimeZone.getTimeZone(time.effective().getOffset()));
         observation.setEffective(effective);
         time.receptionTimeBecause().ifPresent(reason -> {
-            observation.getMeta().addTag(PhdSystems.READING_TIME_TAGS, PhdSystems.RECEPTION_TIME,
+            observation.getMeta().addTag(HubGatewayCodes.READING_TIME_TAGS, HubGatewayCodes.RECEPTION_TIME,
                     "Time of reception, not of measurement");
             observation.addNote().setText("Time is when the gateway received the reading: " + reason + ".");
         });
@@ -140,7 +148,7 @@ public final class BloodPressureObservations {
         if (unit == PressureUnit.KPA) {
             component.setValue(quantity(toMmHg(measured.get()), "mmHg", Ucum.MM_HG));
             // The monitor measured kPa: keep its own value next to the conversion.
-            component.addExtension(new Extension(PhdSystems.MEASURED_VALUE_EXTENSION, quantity(measured.get(), "kPa", Ucum.KPA)));
+            component.addExtension(new Extension(HubGatewayCodes.MEASURED_VALUE_EXTENSION, quantity(measured.get(), "kPa", Ucum.KPA)));
         } else {
             component.setValue(quantity(measured.get(), "mmHg", Ucum.MM_HG));
         }
@@ -164,7 +172,7 @@ public final class BloodPressureObservations {
             case NEGATIVE_INFINITY -> "negative-infinity";
             case NRES, RESERVED, NUMBER -> "error";
         };
-        return new CodeableConcept().addCoding(new Coding(PhdSystems.DATA_ABSENT_REASON, code, null))
+        return new CodeableConcept().addCoding(new Coding(Hl7Terminology.DATA_ABSENT_REASON, code, null))
                 .setText("The monitor sent " + value.toJsonText());
     }
 

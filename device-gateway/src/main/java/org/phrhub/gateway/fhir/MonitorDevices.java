@@ -8,6 +8,10 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.phrhub.gateway.ble.MonitorInfo;
 import org.phrhub.gateway.pairing.Binding;
+import org.phrhub.vocabulary.DataSourceTags;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.Mdc;
+import org.phrhub.vocabulary.PersonalHealthDevice;
 
 /**
  * The Devices of the Personal Health Device IG: the monitor (sensor) bound to its patient, and the
@@ -25,11 +29,11 @@ public final class MonitorDevices {
     /** The monitor, or one user slot of a multi-user monitor, as a sensor Device of the bound patient. */
     public static Device sensor(Binding binding, MonitorInfo monitor) {
         Device device = new Device();
-        device.getMeta().addTag(PhdSystems.DATA_SOURCE_TAGS, PhdSystems.PHR, "Personal health record (home device)");
-        device.addIdentifier().setSystem(PhdSystems.MONITOR_BINDING).setValue(bindingKey(binding.address(), binding.userId()));
+        device.getMeta().addTag(DataSourceTags.SYSTEM, DataSourceTags.PHR, "Personal health record (home device)");
+        device.addIdentifier().setSystem(HubIdentifiers.MONITOR_BINDING).setValue(bindingKey(binding.address(), binding.userId()));
         monitor.systemId().or(binding::systemId).ifPresent(systemId -> device.addIdentifier(
-                typed("SYSID", "IEEE 11073 System Identifier", PhdSystems.SYSTEM_ID, dashed(systemId))));
-        device.addIdentifier(typed("BTMAC", "Bluetooth MAC address", PhdSystems.BLUETOOTH_ADDRESS,
+                typed("SYSID", "IEEE 11073 System Identifier", PersonalHealthDevice.SYSTEM_ID, dashed(systemId))));
+        device.addIdentifier(typed("BTMAC", "Bluetooth MAC address", PersonalHealthDevice.BLUETOOTH_ADDRESS,
                 binding.address().replace(':', '-')));
         device.setStatus(Device.FHIRDeviceStatus.ACTIVE);
         device.setType(new CodeableConcept().addCoding(new Coding(Mdc.SYSTEM, Mdc.BLOOD_PRESSURE_MONITOR, "MDC_DEV_SPEC_PROFILE_BPM"))
@@ -44,7 +48,7 @@ public final class MonitorDevices {
     /** This gateway; it belongs to no patient. */
     public static Device gateway(String gatewayId) {
         Device device = new Device();
-        device.addIdentifier().setSystem(PhdSystems.GATEWAY).setValue(gatewayId);
+        device.addIdentifier().setSystem(HubIdentifiers.DEVICE_GATEWAY).setValue(gatewayId);
         device.setStatus(Device.FHIRDeviceStatus.ACTIVE);
         device.setType(new CodeableConcept().addCoding(new Coding(Mdc.SYSTEM, Mdc.GATEWAY, "MDC_MOC_VMS_MDS_AHD"))
                 .setText("PHR Hub home gateway"));
@@ -54,7 +58,7 @@ public final class MonitorDevices {
 
     private static Identifier typed(String typeCode, String typeDisplay, String system, String value) {
         Identifier identifier = new Identifier().setSystem(system).setValue(value);
-        identifier.setType(new CodeableConcept().addCoding(new Coding(PhdSystems.DEVICE_IDENTIFIER_TYPES, typeCode, typeDisplay)));
+        identifier.setType(new CodeableConcept().addCoding(new Coding(PersonalHealthDevice.DEVICE_IDENTIFIER_TYPES, typeCode, typeDisplay)));
         return identifier;
     }
 

@@ -8,9 +8,9 @@ import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
 import org.phrhub.gateway.ble.MonitorInfo;
 import org.phrhub.gateway.fhir.MonitorDevices;
-import org.phrhub.gateway.fhir.PhdSystems;
 import org.phrhub.gateway.upload.FhirTransactions;
 import org.phrhub.gateway.upload.UploadException;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * Binds a monitor (and a user slot of a multi-user monitor) to a patient: the hub gets a sensor Device
@@ -44,7 +44,7 @@ public final class MonitorPairing {
                 .setFullUrl(IdType.newRandomUuid().getValue())
                 .setResource(device)
                 .getRequest().setMethod(Bundle.HTTPVerb.PUT)
-                .setUrl("Device?identifier=" + java.net.URLEncoder.encode(PhdSystems.MONITOR_BINDING + "|"
+                .setUrl("Device?identifier=" + java.net.URLEncoder.encode(HubIdentifiers.MONITOR_BINDING + "|"
                         + MonitorDevices.bindingKey(monitor.address(), userId), java.nio.charset.StandardCharsets.UTF_8));
         Bundle response = transactions.commit(transaction);
         String location = response.getEntryFirstRep().getResponse().getLocation();

@@ -12,9 +12,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.gateway.fhir.BloodPressureObservations;
 import org.phrhub.gateway.fhir.MappedReading;
 import org.phrhub.gateway.fhir.MonitorDevices;
-import org.phrhub.gateway.fhir.PhdSystems;
 import org.phrhub.gateway.fhir.ReadingSubject;
 import org.phrhub.gateway.pairing.Binding;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * One upload as a FHIR transaction: the gateway Device, each monitor's Device, and the readings'
@@ -36,7 +36,7 @@ public final class UploadBundle {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         String gateway = IdType.newRandomUuid().getValue();
         createIfAbsent(bundle, gateway, MonitorDevices.gateway(gatewayId),
-                "Device?identifier=" + token(PhdSystems.GATEWAY, gatewayId));
+                "Device?identifier=" + token(HubIdentifiers.DEVICE_GATEWAY, gatewayId));
 
         Map<String, String> sensors = new LinkedHashMap<>();
         java.util.Set<String> readingIdentifiers = new java.util.HashSet<>();
@@ -49,7 +49,7 @@ public final class UploadBundle {
                 // create, not update: HAPI runs a transaction's updates after its creates, too late for the
                 // readings' references to it.
                 createIfAbsent(bundle, fullUrl, MonitorDevices.sensor(binding, reading.entry().monitor()),
-                        "Device?identifier=" + token(PhdSystems.MONITOR_BINDING, k));
+                        "Device?identifier=" + token(HubIdentifiers.MONITOR_BINDING, k));
                 return fullUrl;
             });
             ReadingSubject subject = new ReadingSubject(binding.patient(), deviceKey(reading), sensor, gateway);
@@ -60,7 +60,7 @@ public final class UploadBundle {
             for (Observation observation : mapped.all()) {
                 String identifier = observation.getIdentifierFirstRep().getValue();
                 createIfAbsent(bundle, observation.getIdElement().getValue(), observation,
-                        "Observation?identifier=" + token(PhdSystems.READING_IDENTIFIER, identifier));
+                        "Observation?identifier=" + token(HubIdentifiers.READING, identifier));
             }
         }
         return bundle;

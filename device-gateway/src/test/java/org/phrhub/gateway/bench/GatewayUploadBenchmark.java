@@ -35,12 +35,12 @@ import org.phrhub.gateway.ble.decode.QuirksProfile;
 import org.phrhub.gateway.config.GatewaySettings;
 import org.phrhub.gateway.fhir.BloodPressureObservations;
 import org.phrhub.gateway.fhir.MappedReading;
-import org.phrhub.gateway.fhir.PhdSystems;
 import org.phrhub.gateway.fhir.ReadingClock;
 import org.phrhub.gateway.fhir.ReadingSubject;
 import org.phrhub.gateway.outbox.OutboxEntry;
 import org.phrhub.gateway.pairing.Binding;
 import org.phrhub.gateway.upload.TestMonitors;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * Not a test: upload throughput and latency of the gateway (outbox, FHIR transactions of up to
@@ -221,7 +221,7 @@ class GatewayUploadBenchmark {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(HubFixture.server().fhirBaseUrl() + "/Observation"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/fhir+json")
-                        .header("If-None-Exist", "identifier=" + URLEncoder.encode(PhdSystems.READING_IDENTIFIER + "|" + identifier, StandardCharsets.UTF_8))
+                        .header("If-None-Exist", "identifier=" + URLEncoder.encode(HubIdentifiers.READING + "|" + identifier, StandardCharsets.UTF_8))
                         .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(observation)))
                         .build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

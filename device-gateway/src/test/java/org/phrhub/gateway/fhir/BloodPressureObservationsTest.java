@@ -22,6 +22,7 @@ import org.phrhub.gateway.ble.decode.PressureUnit;
 import org.phrhub.gateway.ble.decode.PulseRateRange;
 import org.phrhub.gateway.ble.decode.SFloat;
 import org.phrhub.gateway.pairing.Binding;
+import org.phrhub.vocabulary.HubGatewayCodes;
 
 class BloodPressureObservationsTest {
 
@@ -75,7 +76,7 @@ class BloodPressureObservationsTest {
         Observation.ObservationComponentComponent systolic = reading.bloodPressure().getComponentFirstRep();
         assertThat(systolic.getValueQuantity().getValue()).isEqualByComparingTo("120.0");
         assertThat(systolic.getValueQuantity().getCode()).isEqualTo("mm[Hg]");
-        Quantity measured = (Quantity) systolic.getExtensionByUrl(PhdSystems.MEASURED_VALUE_EXTENSION).getValue();
+        Quantity measured = (Quantity) systolic.getExtensionByUrl(HubGatewayCodes.MEASURED_VALUE_EXTENSION).getValue();
         assertThat(measured.getValue().toPlainString()).isEqualTo("16.0");
         assertThat(measured.getCode()).isEqualTo("kPa");
         assertThat(reading.bloodPressure().getComponent().get(1).getValueQuantity().getValue()).isEqualByComparingTo("80.3");
@@ -112,7 +113,7 @@ class BloodPressureObservationsTest {
                     Optional.empty(), Optional.empty()), received(receivedAt), subject).bloodPressure();
 
             assertThat(bp.getEffectiveDateTimeType().getValue().toInstant()).as("effective time for %s", stamp).isEqualTo(receivedAt);
-            assertThat(bp.getMeta().getTag(PhdSystems.READING_TIME_TAGS, PhdSystems.RECEPTION_TIME)).isNotNull();
+            assertThat(bp.getMeta().getTag(HubGatewayCodes.READING_TIME_TAGS, HubGatewayCodes.RECEPTION_TIME)).isNotNull();
             assertThat(bp.getNoteFirstRep().getText()).startsWith("Time is when the gateway received the reading");
         }
     }

@@ -1,5 +1,10 @@
 package org.phrhub.ingest.codes;
 
+import org.phrhub.vocabulary.HubImportCodes;
+import org.phrhub.vocabulary.JpCore;
+import org.phrhub.vocabulary.Loinc;
+import org.phrhub.vocabulary.Ucum;
+
 /**
  * The FHIR system of a code, from the code table an HL7 coded element names in its third (or sixth) component.
  * One rule for every mapper:
@@ -39,7 +44,7 @@ public final class CodeTables {
             case "HL70162" -> JpCore.ROUTE_HL70162;
             case "HL70241" -> JpCore.HL70241_OUTCOME;
             case "JHSD0006" -> JpCore.JHSD0006_OUTCOME;
-            case "UCUM" -> Hl7Terminology.UCUM;
+            case "UCUM" -> Ucum.SYSTEM;
             case "LN" -> Loinc.SYSTEM;
             case ICD10 -> JpCore.ICD10_MHLW;
             case MEDIS_DISEASE -> isMedisKeyNumber(code) ? JpCore.MEDIS_DISEASE_KEY_NUMBER : JpCore.MEDIS_DISEASE_EXCHANGE_CODE;

@@ -3,6 +3,10 @@ package org.phrhub.ingest.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.phrhub.vocabulary.HubImportCodes;
+import org.phrhub.vocabulary.JpCore;
+import org.phrhub.vocabulary.Loinc;
+import org.phrhub.vocabulary.Ucum;
 
 class CodeTablesTest {
 
@@ -15,7 +19,7 @@ class CodeTablesTest {
         assertThat(CodeTables.system(INSTITUTION, "MR9P", "TAB")).isEqualTo(JpCore.MERIT9_UNIT);
         assertThat(CodeTables.system(INSTITUTION, "JAMISDP01", "1013044400000000")).isEqualTo(JpCore.JAMI_USAGE);
         assertThat(CodeTables.system(INSTITUTION, "HL70162", "PO")).isEqualTo(JpCore.ROUTE_HL70162);
-        assertThat(CodeTables.system(INSTITUTION, "UCUM", "mm[Hg]")).isEqualTo(Hl7Terminology.UCUM);
+        assertThat(CodeTables.system(INSTITUTION, "UCUM", "mm[Hg]")).isEqualTo(Ucum.SYSTEM);
         assertThat(CodeTables.system(INSTITUTION, "LN", "8310-5")).isEqualTo(Loinc.SYSTEM);
         assertThat(CodeTables.system(INSTITUTION, "I10", "K297")).isEqualTo(JpCore.ICD10_MHLW);
     }

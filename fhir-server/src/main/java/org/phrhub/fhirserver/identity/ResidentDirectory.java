@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
-import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * The residents' canonical Patients, one per city common ID, and the hospital patient numbers enrolled
@@ -37,7 +37,7 @@ public final class ResidentDirectory {
     }
 
     public Optional<Patient> byCommonId(String commonId) {
-        return single(HubImportCodes.COMMON_ID, commonId);
+        return single(HubIdentifiers.COMMON_ID, commonId);
     }
 
     /** The canonical Patient this institution's patient number is enrolled on. */
@@ -75,7 +75,7 @@ public final class ResidentDirectory {
                 .add(Patient.SP_GENDER, new TokenParam(gender));
         return patients.search(search, new SystemRequestDetails()).getAllResources().stream()
                 .map(Patient.class::cast)
-                .filter(patient -> patient.getIdentifier().stream().anyMatch(id -> HubImportCodes.COMMON_ID.equals(id.getSystem())))
+                .filter(patient -> patient.getIdentifier().stream().anyMatch(id -> HubIdentifiers.COMMON_ID.equals(id.getSystem())))
                 .toList();
     }
 

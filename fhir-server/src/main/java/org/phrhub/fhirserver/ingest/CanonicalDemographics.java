@@ -2,7 +2,7 @@ package org.phrhub.fhirserver.ingest;
 
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
-import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * What a hospital's view of a patient (an SS-MIX2 ADT-00, a Patient entry of a bundle) adds to a resident's

@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
-import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.vocabulary.JpCore;
 
 /** The hospitals data comes from, as Organizations keyed on their 10-digit institution code. */
 public final class HospitalDirectory {

@@ -14,6 +14,7 @@ import org.phrhub.fhirserver.ingest.bundle.BundleImport;
 import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
+import org.phrhub.vocabulary.HubIdentifiers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ public class ImportConfig {
 
     /** The importer as the Provenance names it: the OAuth client every import comes through. */
     static final Reference IMPORTER = new Reference()
-            .setIdentifier(new Identifier().setSystem("https://phr-hub.example/fhir/sid/oauth-client").setValue("ehr-importer"))
+            .setIdentifier(new Identifier().setSystem(HubIdentifiers.OAUTH_CLIENT).setValue("ehr-importer"))
             .setDisplay("PHR Hub regional EHR importer");
 
     @Bean

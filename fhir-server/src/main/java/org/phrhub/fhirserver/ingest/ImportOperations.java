@@ -22,12 +22,12 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.UriType;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
 import org.phrhub.fhirserver.ingest.bundle.BundleImport;
 import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * The importer's operations: {@code $import-ssmix2} (a zipped storage tree) and {@code $import-status} (of

@@ -3,8 +3,8 @@ package org.phrhub.fhirserver.ingest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * Under which identifier system each hospital's bundles carry its patient number: JP Core's
@@ -61,7 +61,7 @@ public record PatientNumberSystems(Map<String, String> configured) {
             throw new IllegalArgumentException(property + " must be an identifier system URI (e.g. http://hospital.example/mrn or "
                     + "urn:oid:1.2.3), not '" + system + "'");
         }
-        if (system.equals(HubImportCodes.COMMON_ID) || system.equals(HubImportCodes.SOURCE_RECORD)) {
+        if (system.equals(HubIdentifiers.COMMON_ID) || system.equals(HubIdentifiers.SOURCE_RECORD)) {
             throw new IllegalArgumentException(property + " is " + system + ", one of the hub's own systems; "
                     + "give the system the hospital's Patient resources carry its patient number under");
         }

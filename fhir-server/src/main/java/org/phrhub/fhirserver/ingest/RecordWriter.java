@@ -26,7 +26,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.phrhub.ingest.codes.HubImportCodes;
+import org.phrhub.vocabulary.DataSourceTags;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * Stores one {@link SourceUnit} as one FHIR transaction, so a unit is stored whole or not at all. Each
@@ -66,7 +67,7 @@ public final class RecordWriter {
     }
 
     /**
-     * Stores the unit's resources. Each must carry a {@link HubImportCodes#SOURCE_RECORD} identifier; they
+     * Stores the unit's resources. Each must carry a {@link HubIdentifiers#SOURCE_RECORD} identifier; they
      * may refer to each other by {@code urn:uuid:} placeholders in their ids.
      */
     public Outcome store(SourceUnit unit, List<Resource> resources) {
@@ -149,7 +150,7 @@ public final class RecordWriter {
             Identifier source = sourceRecord(resource);
             if (source == null) {
                 throw new IllegalArgumentException(resource.fhirType() + " of " + unit.sourceName()
-                        + " carries no " + HubImportCodes.SOURCE_RECORD + " identifier");
+                        + " carries no " + HubIdentifiers.SOURCE_RECORD + " identifier");
             }
             String reference = resource.fhirType() + "/" + StableIds.of(resource.fhirType(), source);
             if (byReference.containsKey(reference)) {
@@ -180,7 +181,7 @@ public final class RecordWriter {
             return null;
         }
         for (var base : resource.listChildrenByName("identifier")) {
-            if (base instanceof Identifier identifier && HubImportCodes.SOURCE_RECORD.equals(identifier.getSystem())) {
+            if (base instanceof Identifier identifier && HubIdentifiers.SOURCE_RECORD.equals(identifier.getSystem())) {
                 return identifier;
             }
         }
@@ -225,8 +226,8 @@ public final class RecordWriter {
 
     /** The {@code ehr} tag, which tells hospital data from home readings ({@code phr}); once. */
     private static void tagAsHospitalData(Resource resource) {
-        if (resource.getMeta().getTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR) == null) {
-            resource.getMeta().addTag(HubImportCodes.DATA_SOURCE_TAGS, HubImportCodes.EHR, "Hospital record (regional EHR)");
+        if (resource.getMeta().getTag(DataSourceTags.SYSTEM, DataSourceTags.EHR) == null) {
+            resource.getMeta().addTag(DataSourceTags.SYSTEM, DataSourceTags.EHR, "Hospital record (regional EHR)");
         }
     }
 

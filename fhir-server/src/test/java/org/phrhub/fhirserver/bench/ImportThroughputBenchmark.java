@@ -33,11 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phrhub.fhirserver.FhirHttp;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticBundles;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticHistory;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticResident;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticStorage;
+import org.phrhub.vocabulary.JpCore;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -19,9 +19,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.codesystems.AllergyintoleranceClinical;
 import org.hl7.fhir.r4.model.codesystems.AllergyintoleranceVerification;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.hl7.Hl7Times;
 import org.phrhub.ingest.ssmix2.hl7.MessageFields;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * ADT-61 (allergies, {@code ADT^A60}) as one AllergyIntolerance per IAM segment: the allergen (IAM-3), its

@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.phrhub.ingest.codes.Hl7Terminology;
+import org.phrhub.vocabulary.Hl7Terminology;
 
 /**
  * OML-11 (specimen test results), OUL^R22: one laboratory Observation per OBX (JLAC10 code, value, unit,

@@ -2,8 +2,8 @@ package org.phrhub.ingest.ssmix2.map;
 
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
-import org.phrhub.ingest.codes.HubImportCodes;
 import org.phrhub.ingest.ssmix2.storage.StorageFileName;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * What a mapper needs besides the message: whose storage it is, which file, and the canonical Patient the
@@ -23,6 +23,6 @@ public record MappingContext(String institutionCode, StorageFileName file, Refer
         for (String part : parts) {
             value.append('/').append(part);
         }
-        return new Identifier().setSystem(HubImportCodes.SOURCE_RECORD).setValue(value.toString());
+        return new Identifier().setSystem(HubIdentifiers.SOURCE_RECORD).setValue(value.toString());
     }
 }

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
-import org.phrhub.ingest.codes.Hl7Terminology;
+import org.phrhub.vocabulary.Hl7Terminology;
 
 /**
  * What one OBX says about its result: the value by OBX-2 type with the OBX-6 unit, the OBX-7 reference range,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * ADT-00 (patient demographics) as the hospital's view of the resident: a Patient with the hospital's patient

@@ -25,9 +25,10 @@ import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Timing;
-import org.phrhub.ingest.codes.Hl7Terminology;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.hl7.MessageFields;
+import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.JpCore;
+import org.phrhub.vocabulary.Ucum;
 
 /**
  * OMP-01 (outpatient prescription) and OMP-02 (inpatient injection), RDE^O11: one MedicationRequest per
@@ -203,7 +204,7 @@ public final class PrescriptionMapper implements DataTypeMapper {
             Optional<Quantity> daily = rxe.decimal(19, 1, "total daily dose")
                     .map(value -> unit(new Quantity().setValue(value), rxe.codeInSubComponents(19, 2), institution));
             daily.ifPresent(quantity -> doseAndRate.setRate(new Ratio().setNumerator(quantity)
-                    .setDenominator(new Quantity(1).setUnit("日").setSystem(Hl7Terminology.UCUM).setCode("d"))));
+                    .setDenominator(new Quantity(1).setUnit("日").setSystem(Ucum.SYSTEM).setCode("d"))));
         }
         if (!doseAndRate.isEmpty()) {
             dosage.addDoseAndRate(doseAndRate);
@@ -235,7 +236,7 @@ public final class PrescriptionMapper implements DataTypeMapper {
             default -> throw tq1.invalid(6, "service duration unit", unit, "d, wk, mo, h or min");
         };
         Duration duration = new Duration();
-        duration.setValue(value.get()).setUnit(display).setSystem(Hl7Terminology.UCUM).setCode(unit);
+        duration.setValue(value.get()).setUnit(display).setSystem(Ucum.SYSTEM).setCode(unit);
         return Optional.of(duration);
     }
 

@@ -17,12 +17,12 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.codesystems.ConditionCategory;
 import org.hl7.fhir.r4.model.codesystems.ConditionClinical;
 import org.hl7.fhir.r4.model.codesystems.ConditionVerStatus;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.hl7.Hl7Times;
 import org.phrhub.ingest.ssmix2.hl7.MessageFields;
 import org.phrhub.ingest.ssmix2.hl7.jahis.v25.group.PPR_ZD1_PROBLEM;
 import org.phrhub.ingest.ssmix2.hl7.jahis.v25.message.PPR_ZD1;
 import org.phrhub.ingest.ssmix2.hl7.jahis.v25.segment.ZPR;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * PPR-01 (diseases, JAHIS {@code PPR^ZD1}) as one Condition per PRB: the disease in the MEDIS standard

@@ -11,9 +11,9 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.hl7.Hl7Times;
 import org.phrhub.ingest.ssmix2.hl7.MessageFields;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * The patient as one hospital's message names them (PID): the hospital's patient number, kanji and kana

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.phrhub.ingest.codes.CodeTables;
-import org.phrhub.ingest.codes.JpCore;
-import org.phrhub.ingest.codes.Loinc;
+import org.phrhub.vocabulary.FhirCore;
+import org.phrhub.vocabulary.JpCore;
+import org.phrhub.vocabulary.Loinc;
 
 /**
  * The vital signs of the FHIR R4 vital-signs profiles: LOINC code, UCUM unit, and how a hospital's OBX-3 may
@@ -51,7 +52,6 @@ enum VitalSign {
                 "9P370000000000001", "9P380000000000001");
     }
 
-    static final String PROFILE_PREFIX = "http://hl7.org/fhir/StructureDefinition/";
     private static final String JLAC10_TABLE = "JC10";
 
     final String loinc;
@@ -64,7 +64,7 @@ enum VitalSign {
     VitalSign(String loinc, String display, String profile, String ucum, Set<String> units, Set<String> jlac10) {
         this.loinc = loinc;
         this.display = display;
-        this.profile = PROFILE_PREFIX + profile;
+        this.profile = FhirCore.VITAL_SIGNS_PROFILE_PREFIX + profile;
         this.ucum = ucum;
         this.units = units;
         this.jlac10 = jlac10;

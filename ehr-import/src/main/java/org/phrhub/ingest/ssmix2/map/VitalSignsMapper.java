@@ -23,8 +23,9 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
-import org.phrhub.ingest.codes.Hl7Terminology;
-import org.phrhub.ingest.codes.Loinc;
+import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.Loinc;
+import org.phrhub.vocabulary.Ucum;
 
 /**
  * Vital signs in SS-MIX2 extended storage: one Observation per OBX following the FHIR R4 vital-signs profile of
@@ -166,7 +167,7 @@ public final class VitalSignsMapper implements DataTypeMapper {
         if (!sign.accepts(unit, obx.text(6, 2).orElse(""))) {
             throw obx.invalid(6, "units", unit, sign.ucum + " for " + sign.display);
         }
-        return new Quantity().setValue(value).setUnit(sign.ucum).setSystem(Hl7Terminology.UCUM).setCode(sign.ucum);
+        return new Quantity().setValue(value).setUnit(sign.ucum).setSystem(Ucum.SYSTEM).setCode(sign.ucum);
     }
 
     private static Observation bloodPressure(List<Measured> measured, String obrSetId, MappingContext context) {
@@ -196,7 +197,7 @@ public final class VitalSignsMapper implements DataTypeMapper {
             if (found.isEmpty()) {
                 // The profile wants both pressures; the one the hospital did not send is marked absent.
                 component.setDataAbsentReason(new CodeableConcept().addCoding(new Coding(
-                        "http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-asked", "Not Asked")));
+                        Hl7Terminology.DATA_ABSENT_REASON, "not-asked", "Not Asked")));
             }
         }
         panel.addIdentifier(context.sourceRecord("OBX", obrSetId, String.join("+", setIds)));

@@ -35,9 +35,6 @@ import org.hl7.fhir.r4.model.codesystems.AllergyintoleranceVerification;
 import org.hl7.fhir.r4.model.codesystems.ConditionCategory;
 import org.hl7.fhir.r4.model.codesystems.ConditionClinical;
 import org.hl7.fhir.r4.model.codesystems.ConditionVerStatus;
-import org.phrhub.ingest.codes.Hl7Terminology;
-import org.phrhub.ingest.codes.JpCore;
-import org.phrhub.ingest.codes.Loinc;
 import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Allergy;
 import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Diagnosis;
 import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.LabResult;
@@ -49,6 +46,11 @@ import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Allergen;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Disease;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Drug;
 import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.LabTest;
+import org.phrhub.vocabulary.FhirCore;
+import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.JpCore;
+import org.phrhub.vocabulary.Loinc;
+import org.phrhub.vocabulary.Ucum;
 
 /**
  * The same residents' histories as {@link SyntheticStorage} writes, as FHIR R4 transaction Bundles, one per
@@ -65,7 +67,6 @@ public final class SyntheticBundles {
     private static final String TIME_ZONE = "+09:00";
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
-    private static final String VITAL_SIGNS_PROFILE = "http://hl7.org/fhir/StructureDefinition/";
 
     private SyntheticBundles() {}
 
@@ -260,7 +261,7 @@ public final class SyntheticBundles {
         private Observation vitalSignBase(VitalSigns vitals, Reference encounter, String profile, String loinc,
                 String display, String jlac10, String text) {
             Observation observation = new Observation();
-            observation.getMeta().addProfile(VITAL_SIGNS_PROFILE + profile);
+            observation.getMeta().addProfile(FhirCore.VITAL_SIGNS_PROFILE_PREFIX + profile);
             observation.setStatus(Observation.ObservationStatus.FINAL);
             observation.addCategory(concept(Hl7Terminology.OBSERVATION_CATEGORY, Hl7Terminology.VITAL_SIGNS, "Vital Signs"));
             CodeableConcept code = new CodeableConcept(new Coding(Loinc.SYSTEM, loinc, display)).setText(text);
@@ -363,13 +364,13 @@ public final class SyntheticBundles {
 
         private static Duration days(int days) {
             Duration duration = new Duration();
-            duration.setValue(days).setUnit("日").setSystem(Hl7Terminology.UCUM).setCode("d");
+            duration.setValue(days).setUnit("日").setSystem(Ucum.SYSTEM).setCode("d");
             return duration;
         }
 
         private static Quantity quantity(BigDecimal value, String ucum, String unit) {
             Quantity quantity = new Quantity();
-            quantity.setValue(value).setUnit(unit).setSystem(Hl7Terminology.UCUM).setCode(ucum);
+            quantity.setValue(value).setUnit(unit).setSystem(Ucum.SYSTEM).setCode(ucum);
             return quantity;
         }
 

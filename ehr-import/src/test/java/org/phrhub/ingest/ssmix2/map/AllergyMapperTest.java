@@ -15,11 +15,12 @@ import org.hl7.fhir.r4.model.AllergyIntolerance.AllergyIntoleranceSeverity;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.SampleStorage;
 import org.phrhub.ingest.ssmix2.hl7.Hl7ReadException;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.HubImportCodes;
+import org.phrhub.vocabulary.JpCore;
 
 /** ADT-61 of the real sample storage, and edge cases of it, as AllergyIntolerance resources. */
 class AllergyMapperTest {
@@ -63,7 +64,7 @@ class AllergyMapperTest {
                 SampleStorage.INSTITUTION + "/9999013/ADT-61/999999999999999/IAM/3",
                 SampleStorage.INSTITUTION + "/9999013/ADT-61/999999999999999/IAM/4");
         assertThat(allergies).extracting(allergy -> allergy.getIdentifierFirstRep().getSystem())
-                .containsOnly(HubImportCodes.SOURCE_RECORD);
+                .containsOnly(HubIdentifiers.SOURCE_RECORD);
     }
 
     @Test

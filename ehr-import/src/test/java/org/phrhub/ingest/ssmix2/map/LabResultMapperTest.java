@@ -12,10 +12,10 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.SampleStorage;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
+import org.phrhub.vocabulary.HubImportCodes;
+import org.phrhub.vocabulary.JpCore;
 
 /** OML-11 of the real sample storage as laboratory Observations and their DiagnosticReport. */
 class LabResultMapperTest {

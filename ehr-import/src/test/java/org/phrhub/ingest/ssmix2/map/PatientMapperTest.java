@@ -10,8 +10,8 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.SampleStorage;
+import org.phrhub.vocabulary.JpCore;
 
 /** ADT-00 of the real sample storage as the hospital's view of the resident. */
 class PatientMapperTest {

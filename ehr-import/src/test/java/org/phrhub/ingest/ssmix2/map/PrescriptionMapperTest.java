@@ -17,10 +17,11 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.SampleStorage;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.HubImportCodes;
+import org.phrhub.vocabulary.JpCore;
 
 /** OMP-01 and OMP-02 of the real sample storage as JP Core MedicationRequests. */
 class PrescriptionMapperTest {
@@ -168,7 +169,7 @@ class PrescriptionMapperTest {
 
     private static Identifier sourceRecord(Resource resource) {
         return ((MedicationRequest) resource).getIdentifier().stream()
-                .filter(i -> HubImportCodes.SOURCE_RECORD.equals(i.getSystem())).findFirst().orElseThrow();
+                .filter(i -> HubIdentifiers.SOURCE_RECORD.equals(i.getSystem())).findFirst().orElseThrow();
     }
 
     private static String identifier(MedicationRequest request, String system) {

@@ -15,11 +15,11 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.SampleStorage;
 import org.phrhub.ingest.ssmix2.hl7.Hl7ReadException;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
+import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.JpCore;
 
 /** PPR-01 of the real sample storage, and edge cases of it, as Condition resources. */
 class ProblemMapperTest {
@@ -62,7 +62,7 @@ class ProblemMapperTest {
         assertThat(conditions).hasSize(1);
         Condition gastritis = conditions.getFirst();
         assertThat(gastritis.getSubject().getReference()).isEqualTo("Patient/taro");
-        assertThat(gastritis.getIdentifierFirstRep().getSystem()).isEqualTo(HubImportCodes.SOURCE_RECORD);
+        assertThat(gastritis.getIdentifierFirstRep().getSystem()).isEqualTo(HubIdentifiers.SOURCE_RECORD);
         assertThat(gastritis.getIdentifierFirstRep().getValue())
                 .isEqualTo(SampleStorage.INSTITUTION + "/9999013/PPR-01/999999999999999/PRB/123456789012345");
         assertThat(gastritis.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");

@@ -13,11 +13,11 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.hl7.fhir.r4.model.Reference;
-import org.phrhub.ingest.codes.HubImportCodes;
-import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.ssmix2.SampleStorage;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
 import org.phrhub.ingest.ssmix2.storage.StorageFileName;
+import org.phrhub.vocabulary.HubImportCodes;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * The synthetic extended-storage vital signs as FHIR R4 vital-sign Observations: the ORU-01 file, and a

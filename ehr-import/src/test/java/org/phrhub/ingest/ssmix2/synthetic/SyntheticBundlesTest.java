@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.vocabulary.JpCore;
 
 /** The residents' histories as FHIR R4 transaction Bundles: parseable, valid, referencing within, repeatable. */
 class SyntheticBundlesTest {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Resource;
-import org.phrhub.consent.codes.HubCodes;
 import org.phrhub.consent.decision.ResourceTypes;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * What the importer does with each kind of resource a hospital's bundle holds. It keeps the clinical types
@@ -43,7 +43,7 @@ final class EntryTypes {
             Map.entry("NamingSystem", "naming systems configure the server's identifier systems"));
 
     /** A Device that carries one of these binds a home monitor to a patient: its gateway then writes into their record. */
-    private static final Set<String> DEVICE_BINDINGS = HubCodes.GATEWAY_DEVICE_SYSTEMS;
+    private static final Set<String> DEVICE_BINDINGS = HubIdentifiers.GATEWAY_DEVICE_SYSTEMS;
 
     /** Skipped types the report names together, because a hospital's export holds many of them. */
     private static final Set<String> BILLING = Set.of(

@@ -3,7 +3,7 @@ package org.phrhub.fhirserver.ingest.bundle;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
-import org.phrhub.ingest.codes.JpCore;
+import org.phrhub.vocabulary.JpCore;
 
 /**
  * What the identity review list keeps of a bundle's Patient the hub cannot attribute yet: the names (kana

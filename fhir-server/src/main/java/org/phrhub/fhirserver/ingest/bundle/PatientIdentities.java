@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
 import org.phrhub.fhirserver.ingest.PatientNumberSystems;
-import org.phrhub.ingest.codes.HubImportCodes;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * Whose data a bundle is: each Patient entry names the resident by the hospital's patient number
@@ -39,11 +39,11 @@ final class PatientIdentities {
         for (BundleEntry entry : patients) {
             Patient patient = (Patient) entry.resource();
             Optional<String> number = single(entry, patient, numberSystems.systemsOf(institution), "patient number");
-            Optional<String> commonId = single(entry, patient, List.of(HubImportCodes.COMMON_ID), "common ID");
+            Optional<String> commonId = single(entry, patient, List.of(HubIdentifiers.COMMON_ID), "common ID");
             if (number.isEmpty() && commonId.isEmpty()) {
                 throw new RefusedBundleException(entry.describe() + ": the Patient carries neither a patient number of institution "
                         + institution + " (system " + numberSystems.describe(institution) + ") nor a city common ID (system "
-                        + HubImportCodes.COMMON_ID + "); the hub does not match patients by name or birth date. If the hospital"
+                        + HubIdentifiers.COMMON_ID + "); the hub does not match patients by name or birth date. If the hospital"
                         + " numbers its patients under another system, configure it as " + PatientNumberSystems.PROPERTY + "."
                         + institution);
             }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
-import org.phrhub.ingest.codes.HubImportCodes;
+import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
- * Gives each resource of a bundle the {@link HubImportCodes#SOURCE_RECORD} identifier the hub stores it
+ * Gives each resource of a bundle the {@link HubIdentifiers#SOURCE_RECORD} identifier the hub stores it
  * under, so that importing the bundle again updates what the first import made:
  * <ul>
  *   <li>a resource with a business identifier (its first identifier with a system and a value):
@@ -30,7 +30,7 @@ final class SourceRecords {
         Map<String, List<BundleEntry>> byIdentifier = new LinkedHashMap<>();
         for (BundleEntry entry : records) {
             // A sender does not choose where the hub stores a resource: a source record it brings is dropped.
-            identifiersOf(entry.resource()).removeIf(identifier -> HubImportCodes.SOURCE_RECORD.equals(identifier.getSystem()));
+            identifiersOf(entry.resource()).removeIf(identifier -> HubIdentifiers.SOURCE_RECORD.equals(identifier.getSystem()));
             Identifier business = businessIdentifier(entry.resource());
             if (business != null) {
                 byIdentifier.computeIfAbsent(entry.type() + " " + business.getSystem() + "|" + business.getValue(),
@@ -60,7 +60,7 @@ final class SourceRecords {
             values.put(entry, value);
         }
         values.forEach((entry, value) -> ((Identifier) entry.resource().addChild("identifier"))
-                .setSystem(HubImportCodes.SOURCE_RECORD).setValue(value));
+                .setSystem(HubIdentifiers.SOURCE_RECORD).setValue(value));
         return warnings;
     }
 

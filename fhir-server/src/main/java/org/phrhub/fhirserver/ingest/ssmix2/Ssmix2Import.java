@@ -24,7 +24,6 @@ import org.phrhub.fhirserver.ingest.ImportReport.FileOutcome;
 import org.phrhub.fhirserver.ingest.ImportReport.Status;
 import org.phrhub.fhirserver.ingest.RecordWriter;
 import org.phrhub.fhirserver.ingest.SourceUnit;
-import org.phrhub.ingest.codes.HubImportCodes;
 import org.phrhub.ingest.ssmix2.hl7.Hl7ReadException;
 import org.phrhub.ingest.ssmix2.hl7.Hl7Times;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
@@ -35,6 +34,7 @@ import org.phrhub.ingest.ssmix2.map.SourcePatient;
 import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
 import org.phrhub.ingest.ssmix2.storage.StorageFile;
 import org.phrhub.ingest.ssmix2.storage.StorageTree;
+import org.phrhub.vocabulary.HubImportCodes;
 import org.springframework.web.util.UriUtils;
 
 /**

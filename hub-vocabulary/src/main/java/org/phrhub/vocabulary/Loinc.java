@@ -1,6 +1,6 @@
-package org.phrhub.ingest.codes;
+package org.phrhub.vocabulary;
 
-/** LOINC codes of the FHIR R4 vital-signs profiles the imported vital signs follow. */
+/** LOINC codes of the FHIR R4 vital-signs profiles the hub's Observations follow, home and imported. */
 public final class Loinc {
 
     public static final String SYSTEM = "http://loinc.org";
@@ -14,6 +14,7 @@ public final class Loinc {
     public static final String BLOOD_PRESSURE_PANEL = "85354-9";
     public static final String SYSTOLIC = "8480-6";
     public static final String DIASTOLIC = "8462-4";
+    public static final String MEAN = "8478-0";
 
     private Loinc() {}
 }

@@ -1,4 +1,4 @@
-package org.phrhub.consent.codes;
+package org.phrhub.vocabulary;
 
 /** HL7 v3 ActReason: the purposes of use a request may state. */
 public final class V3ActReason {

@@ -1,4 +1,4 @@
-package org.phrhub.ingest.codes;
+package org.phrhub.vocabulary;
 
 /**
  * Code systems, identifier systems and extensions of JP Core (the OID forms its v1.1 profiles use) and of

@@ -1,4 +1,4 @@
-package org.phrhub.gateway.fhir;
+package org.phrhub.vocabulary;
 
 /** ISO/IEEE 11073-10101 nomenclature (MDC) codes the gateway uses, as the Personal Health Device IG names them. */
 public final class Mdc {

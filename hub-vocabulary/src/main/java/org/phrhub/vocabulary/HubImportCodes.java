@@ -1,20 +1,7 @@
-package org.phrhub.ingest.codes;
+package org.phrhub.vocabulary;
 
-/** The hub's own systems for imported data, where no standard one exists. */
+/** The hub's own code systems for imported data, where no standard one exists. */
 public final class HubImportCodes {
-
-    /** Tags telling where a resource came from: {@code ehr} for hospital data, {@code phr} for home data. */
-    public static final String DATA_SOURCE_TAGS = "https://phr-hub.example/fhir/CodeSystem/data-source";
-    public static final String EHR = "ehr";
-
-    /**
-     * The identifier every imported resource carries: institution, data type and the key of the record in
-     * its source (order number and position, or the patient number), so a re-import finds what it made.
-     */
-    public static final String SOURCE_RECORD = "https://phr-hub.example/fhir/sid/ehr-source-record";
-
-    /** The city's common ID (共通ID): the key of a resident's one canonical Patient. */
-    public static final String COMMON_ID = "https://phr-hub.example/fhir/sid/common-id";
 
     /** Where an imported resource came from, in {@code meta.source}: {@code <scheme>:<institution>/<path>}. */
     public static final String SSMIX2_SOURCE_SCHEME = "urn:phr-hub:ssmix2:";

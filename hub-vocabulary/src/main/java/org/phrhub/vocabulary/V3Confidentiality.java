@@ -1,4 +1,4 @@
-package org.phrhub.consent.codes;
+package org.phrhub.vocabulary;
 
 import java.util.Set;
 

@@ -1,6 +1,6 @@
-package org.phrhub.gateway.fhir;
+package org.phrhub.vocabulary;
 
-/** UCUM units of the gateway's quantities. */
+/** UCUM, the system of the hub's quantities, and the units the hub writes itself. */
 public final class Ucum {
 
     public static final String SYSTEM = "http://unitsofmeasure.org";

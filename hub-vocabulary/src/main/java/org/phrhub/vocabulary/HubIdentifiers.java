@@ -1,0 +1,35 @@
+package org.phrhub.vocabulary;
+
+import java.util.Set;
+
+/** Identifier systems the hub defines itself: for residents, imported records, clients and home devices. */
+public final class HubIdentifiers {
+
+    /** The city's common ID (共通ID): the key of a resident's one canonical Patient. */
+    public static final String COMMON_ID = "https://phr-hub.example/fhir/sid/common-id";
+
+    /**
+     * The identifier every imported resource carries: institution, data type and the key of the record in
+     * its source (order number and position, or the patient number), so a re-import finds what it made.
+     */
+    public static final String SOURCE_RECORD = "https://phr-hub.example/fhir/sid/ehr-source-record";
+
+    /** An OAuth client by its client id, e.g. the importer or a gateway, where a resource names the software that acted. */
+    public static final String OAUTH_CLIENT = "https://phr-hub.example/fhir/sid/oauth-client";
+
+    /** The PHD-style identifier of a reading: device, patient, type and the device's raw time stamp. */
+    public static final String READING = "https://phr-hub.example/fhir/sid/phd-reading";
+    /** One monitor, or one user slot of a multi-user monitor, as bound to a patient. */
+    public static final String MONITOR_BINDING = "https://phr-hub.example/fhir/sid/monitor-binding";
+    /** A home gateway. */
+    public static final String DEVICE_GATEWAY = "https://phr-hub.example/fhir/sid/device-gateway";
+
+    /**
+     * Identifier systems of the Devices home gateways register: a monitor (or a user slot of one) bound to a
+     * patient, and a gateway itself. The consent rules trust a gateway's reading by these, so they are the
+     * very systems the gateway writes, not a copy of them.
+     */
+    public static final Set<String> GATEWAY_DEVICE_SYSTEMS = Set.of(MONITOR_BINDING, DEVICE_GATEWAY);
+
+    private HubIdentifiers() {}
+}
