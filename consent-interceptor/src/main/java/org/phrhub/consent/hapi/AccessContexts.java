@@ -11,7 +11,6 @@ import org.phrhub.consent.decision.Reader;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
-import org.phrhub.consent.requester.RequesterResolver;
 
 /** Builds each request's {@link AccessContext} once, on first need, and keeps it with the request. */
 public final class AccessContexts {

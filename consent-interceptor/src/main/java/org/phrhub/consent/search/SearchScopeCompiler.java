@@ -28,7 +28,7 @@ import org.phrhub.consent.decision.Reader;
  * for Consents that decide by actor, purpose, type, class and label; Consents that also decide by the
  * data's date or by naming single resources cannot be searched and say so.
  */
-final class SearchScopeCompiler {
+public final class SearchScopeCompiler {
 
     private static final Set<String> CATEGORY_SYSTEMS = Set.of(
             "http://terminology.hl7.org/CodeSystem/observation-category",
@@ -40,12 +40,12 @@ final class SearchScopeCompiler {
     private final ConsentDecisionEngine engine;
     private final FhirContext fhirContext;
 
-    SearchScopeCompiler(ConsentDecisionEngine engine, FhirContext fhirContext) {
+    public SearchScopeCompiler(ConsentDecisionEngine engine, FhirContext fhirContext) {
         this.engine = engine;
         this.fhirContext = fhirContext;
     }
 
-    SearchScope compile(Reader reader, String type, String patient, List<Consent> consents, Instant now) {
+    public SearchScope compile(Reader reader, String type, String patient, List<Consent> consents, Instant now) {
         List<Consent> inForce = consents.stream().filter(c -> ConsentDecisionEngine.isInForce(c, patient, now)).toList();
         Mentions mentions = new Mentions();
         inForce.forEach(c -> mentions.collect(c.getProvision(), reader, type));
