@@ -33,7 +33,8 @@ public final class ConsentGuard implements AutoCloseable {
     public ConsentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
             ConsentSettings settings, AuditSink auditSink, Clock clock) {
         ConsentDecisionEngine engine = new ConsentDecisionEngine(settings.breakTheGlassEnabled());
-        AccessPolicy policy = new AccessPolicy(new PatientCompartment(fhirContext), new DataDescriber(fhirContext), engine);
+        AccessPolicy policy = new AccessPolicy(new PatientCompartment(fhirContext), new DataDescriber(fhirContext), engine,
+                settings.importerOperations());
         ConsentRecords records = new ConsentRecords(daos);
         AccessContexts contexts = new AccessContexts(requesters, records, settings);
         this.auditWriter = new AsyncAuditWriter(auditSink);
