@@ -49,17 +49,22 @@ public final class AccessPolicy {
 
     private static final String EVERYTHING = "$everything";
     public static final String ACCESS_EXPLAIN = "$access-explain";
-    /** The regional EHR importer's operations: imports, enrolment of patient numbers, the identity review list. */
-    public static final Set<String> IMPORTER_OPERATIONS = Set.of("$import-ssmix2", "$import-bundle", "$import-status", "$enrol", "$identity-review");
 
     private final PatientCompartment compartment;
     private final DataDescriber describer;
     private final ConsentDecisionEngine engine;
+    private final Set<String> importerOperations;
 
-    public AccessPolicy(PatientCompartment compartment, DataDescriber describer, ConsentDecisionEngine engine) {
+    /**
+     * @param importerOperations the host's operations for the regional EHR importer alone (imports, enrolment
+     *                           of patient numbers, the identity review list), as the host names them
+     */
+    public AccessPolicy(PatientCompartment compartment, DataDescriber describer, ConsentDecisionEngine engine,
+            Set<String> importerOperations) {
         this.compartment = compartment;
         this.describer = describer;
         this.engine = engine;
+        this.importerOperations = Set.copyOf(importerOperations);
     }
 
     public ConsentDecisionEngine engine() {
@@ -92,7 +97,7 @@ public final class AccessPolicy {
                             + ": its role does not write data");
         }
         if (type == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
-                && operation.operationName().filter(IMPORTER_OPERATIONS::contains).isPresent()) {
+                && operation.operationName().filter(importerOperations::contains).isPresent()) {
             return requester.hasRole(HubRole.EHR_IMPORTER)
                     ? AccessDecision.permit("the EHR importer imports hospital records and enrols their patient numbers")
                     : AccessDecision.deny(operation.describe() + " is for the ehr-importer client only, not for "

@@ -10,7 +10,6 @@ import org.phrhub.consent.decision.Reader;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
-import org.phrhub.consent.requester.RequesterResolver;
 import org.phrhub.vocabulary.V3ActReason;
 
 /** Builds each request's {@link AccessContext} once, on first need, and keeps it with the request. */

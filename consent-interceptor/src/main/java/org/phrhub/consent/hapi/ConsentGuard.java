@@ -14,9 +14,7 @@ import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
 import org.phrhub.consent.decision.DataDescriber;
 import org.phrhub.consent.decision.PatientCompartment;
-import org.phrhub.consent.explain.AccessExplainProvider;
-import org.phrhub.consent.requester.RequesterResolver;
-import org.phrhub.consent.search.SearchNarrowingInterceptor;
+import org.phrhub.consent.explain.AccessExplainer;
 
 /**
  * Puts the hub's consent decisions in front of a HAPI FHIR server; the one place they are wired.
@@ -35,7 +33,8 @@ public final class ConsentGuard implements AutoCloseable {
     public ConsentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
             ConsentSettings settings, AuditSink auditSink, Clock clock) {
         ConsentDecisionEngine engine = new ConsentDecisionEngine(settings.breakTheGlassEnabled());
-        AccessPolicy policy = new AccessPolicy(new PatientCompartment(fhirContext), new DataDescriber(fhirContext), engine);
+        AccessPolicy policy = new AccessPolicy(new PatientCompartment(fhirContext), new DataDescriber(fhirContext), engine,
+                settings.importerOperations());
         ConsentRecords records = new ConsentRecords(daos);
         AccessContexts contexts = new AccessContexts(requesters, records, settings);
         this.auditWriter = new AsyncAuditWriter(auditSink);
@@ -44,7 +43,7 @@ public final class ConsentGuard implements AutoCloseable {
         this.consentInterceptor = new ExactConsentInterceptor(new HubConsentService(contexts, policy, audit, clock));
         this.writeGuard = new WriteGuardInterceptor(contexts, policy, records, clock);
         this.searchNarrowing = new SearchNarrowingInterceptor(contexts, records, policy, fhirContext, clock);
-        this.explainProvider = new AccessExplainProvider(records, engine, settings, clock);
+        this.explainProvider = new AccessExplainProvider(new AccessExplainer(records, engine, settings, clock));
     }
 
     public void registerWith(RestfulServer server) {

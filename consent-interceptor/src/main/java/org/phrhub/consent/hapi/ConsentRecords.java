@@ -20,12 +20,13 @@ import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
+import org.phrhub.consent.explain.ConsentSource;
 
 /**
  * Reads Consents and affiliations straight from the database for each request. Nothing is cached
  * across requests, so a revoked Consent stops counting on the very next request, on every node.
  */
-public final class ConsentRecords {
+public final class ConsentRecords implements ConsentSource {
 
     private final DaoRegistry daos;
 
@@ -33,7 +34,7 @@ public final class ConsentRecords {
         this.daos = daos;
     }
 
-    /** Active Consents of these patients, keyed by nothing: callers filter by patient. */
+    @Override
     public List<Consent> activeConsentsOf(Collection<String> patients) {
         if (patients.isEmpty()) {
             return List.of();
@@ -56,10 +57,7 @@ public final class ConsentRecords {
         return patients;
     }
 
-    /**
-     * What a practitioner acts as: themselves, their active PractitionerRoles, those roles'
-     * Organizations, and the CareTeams they or their roles are members of.
-     */
+    @Override
     public Set<String> actorReferencesOf(String practitioner) {
         Set<String> actors = new LinkedHashSet<>();
         actors.add(practitioner);

@@ -1,7 +1,7 @@
 package org.phrhub.consent.search;
 
 /** What a reader may find of one patient's data of one type. */
-sealed interface SearchScope {
+public sealed interface SearchScope {
 
     /** Nothing. */
     record None() implements SearchScope {}

@@ -29,7 +29,7 @@ import org.phrhub.vocabulary.V3Confidentiality;
  * for Consents that decide by actor, purpose, type, class and label; Consents that also decide by the
  * data's date or by naming single resources cannot be searched and say so.
  */
-final class SearchScopeCompiler {
+public final class SearchScopeCompiler {
 
     private static final Set<String> CATEGORY_SYSTEMS = Set.of(
             Hl7Terminology.OBSERVATION_CATEGORY,
@@ -41,12 +41,12 @@ final class SearchScopeCompiler {
     private final ConsentDecisionEngine engine;
     private final FhirContext fhirContext;
 
-    SearchScopeCompiler(ConsentDecisionEngine engine, FhirContext fhirContext) {
+    public SearchScopeCompiler(ConsentDecisionEngine engine, FhirContext fhirContext) {
         this.engine = engine;
         this.fhirContext = fhirContext;
     }
 
-    SearchScope compile(Reader reader, String type, String patient, List<Consent> consents, Instant now) {
+    public SearchScope compile(Reader reader, String type, String patient, List<Consent> consents, Instant now) {
         List<Consent> inForce = consents.stream().filter(c -> ConsentDecisionEngine.isInForce(c, patient, now)).toList();
         Mentions mentions = new Mentions();
         inForce.forEach(c -> mentions.collect(c.getProvision(), reader, type));

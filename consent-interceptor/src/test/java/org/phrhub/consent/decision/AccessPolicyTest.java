@@ -24,7 +24,8 @@ class AccessPolicyTest {
     private final AccessPolicy policy = new AccessPolicy(
             new PatientCompartment(FhirContext.forR4Cached()),
             new DataDescriber(FhirContext.forR4Cached()),
-            new ConsentDecisionEngine(false));
+            new ConsentDecisionEngine(false),
+            Set.of("$import-bundle"));
 
     private static final Requester HANAKO = person("hanako", "Patient/hanako", HubRole.PATIENT);
     private static final Requester DOCTOR = person("dr.suzuki", "Practitioner/dr-suzuki", HubRole.PHYSICIAN);
@@ -104,6 +105,20 @@ class AccessPolicyTest {
         assertThat(policy.decideOperation(HANAKO, operation(RestOperationTypeEnum.EXTENDED_OPERATION_SERVER, null, null, "$export")))
                 .isInstanceOf(AccessDecision.Deny.class);
         assertThat(policy.decideOperation(DOCTOR, operation(RestOperationTypeEnum.GRAPHQL_REQUEST, null, null, "$graphql")))
+                .isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void operationsTheHostNamesForTheImporterAreForTheImporterOnly() {
+        Requester importer = new Requester("sa-import", "ehr-importer", Optional.empty(), Set.of(HubRole.EHR_IMPORTER));
+
+        assertThat(policy.decideOperation(importer, operation(RestOperationTypeEnum.EXTENDED_OPERATION_SERVER, null, null, "$import-bundle")))
+                .isInstanceOf(AccessDecision.Permit.class);
+        AccessDecision doctor = policy.decideOperation(DOCTOR,
+                operation(RestOperationTypeEnum.EXTENDED_OPERATION_SERVER, null, null, "$import-bundle"));
+        assertThat(doctor).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(doctor.reason()).contains("for the ehr-importer client only");
+        assertThat(policy.decideOperation(importer, operation(RestOperationTypeEnum.EXTENDED_OPERATION_SERVER, null, null, "$export")))
                 .isInstanceOf(AccessDecision.Deny.class);
     }
 

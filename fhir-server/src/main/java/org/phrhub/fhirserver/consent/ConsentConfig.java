@@ -7,7 +7,7 @@ import java.time.Clock;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.phrhub.consent.audit.AuditSink;
 import org.phrhub.consent.hapi.ConsentGuard;
-import org.phrhub.consent.requester.RequesterResolver;
+import org.phrhub.consent.hapi.RequesterResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

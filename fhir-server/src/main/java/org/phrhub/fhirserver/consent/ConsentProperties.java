@@ -1,6 +1,7 @@
 package org.phrhub.fhirserver.consent;
 
 import org.phrhub.consent.ConsentSettings;
+import org.phrhub.fhirserver.ingest.ImportOperations;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "phrhub.consent")
 public record ConsentProperties(boolean breakTheGlass, String cityBrokerOrganization, String cityBrokerPurpose) {
 
+    /** The properties, with the names of the importer's operations as this server declares them (not a property). */
     public ConsentSettings toSettings() {
-        return new ConsentSettings(breakTheGlass, cityBrokerOrganization, cityBrokerPurpose);
+        return new ConsentSettings(breakTheGlass, cityBrokerOrganization, cityBrokerPurpose, ImportOperations.NAMES);
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.zip.ZipException;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -37,6 +38,13 @@ import org.phrhub.vocabulary.JpCore;
  */
 public final class ImportOperations {
 
+    static final String IMPORT_SSMIX2 = "$import-ssmix2";
+    static final String IMPORT_STATUS = "$import-status";
+    static final String IMPORT_BUNDLE = "$import-bundle";
+    static final String ENROL = "$enrol";
+    static final String IDENTITY_REVIEW = "$identity-review";
+    /** The names the operations below are declared with; the consent layer admits only the importer to them. */
+    public static final Set<String> NAMES = Set.of(IMPORT_SSMIX2, IMPORT_STATUS, IMPORT_BUNDLE, ENROL, IDENTITY_REVIEW);
 
     private final Ssmix2Import ssmix2;
     private final ZippedStorage zips;
@@ -69,7 +77,7 @@ public final class ImportOperations {
      * report; with {@code Prefer: respond-async} answers 202 at once and the report is polled at the
      * {@code Content-Location} it names ({@code $import-status}).
      */
-    @Operation(name = "$import-ssmix2", manualRequest = true, manualResponse = true, idempotent = false)
+    @Operation(name = IMPORT_SSMIX2, manualRequest = true, manualResponse = true, idempotent = false)
     public void importSsmix2(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
             throws IOException {
         String institution = institution(request.getParameter("institution"), "$import-ssmix2 needs ?institution=: ");
@@ -111,7 +119,7 @@ public final class ImportOperations {
      * {@code GET /fhir/$import-status?job=<id>}: 202 with the report so far while the job runs, 200 with the
      * whole report when it has finished, 500 with the reason when it failed.
      */
-    @Operation(name = "$import-status", idempotent = true, manualResponse = true)
+    @Operation(name = IMPORT_STATUS, idempotent = true, manualResponse = true)
     public void importStatus(@OperationParam(name = "job", min = 1) StringType job, HttpServletResponse response)
             throws IOException {
         ImportJobs.Status status = jobs.status(job.getValue()).orElseThrow(() -> new ResourceNotFoundException(
@@ -131,7 +139,7 @@ public final class ImportOperations {
     }
 
     /** {@code POST /fhir/$import-bundle?institution=<10 digits>} with a FHIR Bundle in JSON as body. */
-    @Operation(name = "$import-bundle", manualRequest = true, idempotent = false)
+    @Operation(name = IMPORT_BUNDLE, manualRequest = true, idempotent = false)
     public Parameters importBundle(HttpServletRequest request, RequestDetails details) {
         String institution = institution(request.getParameter("institution"), "$import-bundle needs ?institution=: ");
         byte[] body;
@@ -196,7 +204,7 @@ public final class ImportOperations {
      * the enrolment. The answer names the resident and the identifier their canonical Patient holds, always in
      * JP Core's form ({@link PatientNumberSystems}).
      */
-    @Operation(name = "$enrol", idempotent = false)
+    @Operation(name = ENROL, idempotent = false)
     public Parameters enrol(
             @OperationParam(name = "commonId", min = 1) StringType commonId,
             @OperationParam(name = "institution", min = 1) StringType institution,
@@ -220,7 +228,7 @@ public final class ImportOperations {
     }
 
     /** The hospital patients held for identity review, each with the residents who might be them. */
-    @Operation(name = "$identity-review", idempotent = true)
+    @Operation(name = IDENTITY_REVIEW, idempotent = true)
     public Parameters identityReview() {
         Parameters result = new Parameters();
         for (IdentityReviewList.Candidate candidate : review.candidates()) {

@@ -1,7 +1,8 @@
-package org.phrhub.consent.requester;
+package org.phrhub.consent.hapi;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Optional;
+import org.phrhub.consent.requester.Requester;
 
 /**
  * Tells the consent layer who made a request. The server that verifies tokens implements it, so this

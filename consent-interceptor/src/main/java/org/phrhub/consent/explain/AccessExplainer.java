@@ -1,9 +1,5 @@
 package org.phrhub.consent.explain;
 
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.Operation;
-import ca.uhn.fhir.rest.annotation.OperationParam;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -12,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
@@ -25,7 +20,6 @@ import org.phrhub.consent.decision.DataDescriber;
 import org.phrhub.consent.decision.DataDescription;
 import org.phrhub.consent.decision.DataDescription.Code;
 import org.phrhub.consent.decision.Reader;
-import org.phrhub.consent.hapi.ConsentRecords;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
@@ -34,11 +28,11 @@ import org.phrhub.vocabulary.Hl7Terminology;
 import org.phrhub.vocabulary.V3ActReason;
 
 /**
- * {@code GET Patient/{id}/$access-explain[?actor=Practitioner/x][&purpose=TREAT]}: tells a patient who
- * can see which classes of their data and why, by asking the same decision engine that guards every
- * request. Only the patient may ask (the access policy admits nobody else to this operation).
+ * The answer of {@code $access-explain}: tells a patient who can see which classes of their data and
+ * why, by asking the same decision engine that guards every request. Only the patient may ask (the
+ * access policy admits nobody else to the operation).
  */
-public final class AccessExplainProvider {
+public final class AccessExplainer {
 
     /** The classes of data the answer walks through, each as made-up data of that class. */
     private static final List<DataClass> DATA_CLASSES = List.of(
@@ -53,24 +47,25 @@ public final class AccessExplainProvider {
             new DataClass("DiagnosticReport", "reports", Set.of()),
             new DataClass("Encounter", "encounters", Set.of()));
 
-    private final ConsentRecords records;
+    private final ConsentSource records;
     private final ConsentDecisionEngine engine;
     private final ConsentSettings settings;
     private final Clock clock;
 
-    public AccessExplainProvider(ConsentRecords records, ConsentDecisionEngine engine, ConsentSettings settings, Clock clock) {
+    public AccessExplainer(ConsentSource records, ConsentDecisionEngine engine, ConsentSettings settings, Clock clock) {
         this.records = records;
         this.engine = engine;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @Operation(name = "$access-explain", idempotent = true, typeName = "Patient")
-    public Parameters explain(
-            @IdParam IdType patientId,
-            @OperationParam(name = "actor", max = 1) StringType actorParam,
-            @OperationParam(name = "purpose", max = 1) StringType purposeParam) {
-        String patient = "Patient/" + patientId.getIdPart();
+    /**
+     * @param patient the patient asking, e.g. {@code Patient/hanako}
+     * @param actor   the one actor to explain, e.g. {@code Practitioner/x}; empty for everyone the Consents name
+     * @param purpose the purpose to decide for, a well-formed v3-ActReason code; empty for each actor's usual one
+     * @throws IllegalArgumentException when the actor is not of the form Type/id
+     */
+    public Parameters explain(String patient, Optional<String> actor, Optional<String> purpose) {
         Instant now = clock.instant();
         List<Consent> consents = records.activeConsentsOf(List.of(patient)).stream()
                 .filter(c -> ConsentDecisionEngine.isInForce(c, patient, now))
@@ -84,24 +79,20 @@ public final class AccessExplainProvider {
                     .addPart(new ParametersParameterComponent().setName("actors")
                             .setValue(new StringType(String.join(", ", ConsentActors.named(consent)))));
         }
-        Optional<String> purpose = Optional.ofNullable(purposeParam).map(StringType::getValue).map(String::strip);
-        purpose.filter(p -> !V3ActReason.isWellFormed(p)).ifPresent(p -> {
-            throw new InvalidRequestException("purpose must be a v3-ActReason code such as TREAT; got '" + p + "'");
-        });
         Set<String> actors = new LinkedHashSet<>();
-        if (actorParam != null && actorParam.hasValue()) {
-            actors.add(FhirUser.parse(actorParam.getValue()).reference());
+        if (actor.isPresent()) {
+            actors.add(FhirUser.parse(actor.get()).reference());
         } else {
             consents.forEach(c -> actors.addAll(ConsentActors.named(c)));
         }
-        for (String actor : actors) {
-            Reader reader = readerFor(actor, purpose.orElse(defaultPurposeOf(actor)));
+        for (String each : actors) {
+            Reader reader = readerFor(each, purpose.orElse(defaultPurposeOf(each)));
             for (DataClass dataClass : DATA_CLASSES) {
                 DataDescription data = new DataDescription(Optional.empty(), dataClass.type(), patient,
                         withImplied(dataClass), Set.of(), Optional.empty());
                 AccessDecision decision = engine.decide(reader, data, consents, AccessKind.READ, now);
                 ParametersParameterComponent line = answer.addParameter().setName("access");
-                line.addPart().setName("actor").setValue(new StringType(actor));
+                line.addPart().setName("actor").setValue(new StringType(each));
                 line.addPart().setName("purpose").setValue(new StringType(reader.purpose()));
                 line.addPart().setName("dataClass").setValue(new StringType(dataClass.type() + " (" + dataClass.label() + ")"));
                 line.addPart().setName("decision").setValue(new StringType(decision.isPermit() ? "permit" : "deny"));

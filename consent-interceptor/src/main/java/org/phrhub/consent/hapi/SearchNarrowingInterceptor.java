@@ -1,4 +1,4 @@
-package org.phrhub.consent.search;
+package org.phrhub.consent.hapi;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
@@ -15,6 +15,7 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.TokenParamModifier;
 import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
 import java.time.Clock;
 import java.util.Collection;
@@ -26,14 +27,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.phrhub.consent.decision.AccessPolicy;
+import org.phrhub.consent.decision.DataDescription.Code;
 import org.phrhub.consent.decision.PatientCompartment;
-import org.phrhub.consent.hapi.AccessContext;
-import org.phrhub.consent.hapi.AccessContexts;
-import org.phrhub.consent.hapi.ConsentRecords;
-import org.phrhub.consent.hapi.ProvisionActorSearchParameter;
-import org.phrhub.consent.hapi.Refusals;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.consent.search.DataFilter;
+import org.phrhub.consent.search.SearchScope;
+import org.phrhub.consent.search.SearchScopeCompiler;
 import org.phrhub.vocabulary.V3ActReason;
 
 /**
@@ -149,7 +149,7 @@ public final class SearchNarrowingInterceptor {
         }
         Map.Entry<DataFilter, Set<String>> only = groups.entrySet().iterator().next();
         limitToPatients(definition, params, only.getValue());
-        only.getKey().applyTo(params);
+        apply(only.getKey(), params);
     }
 
     /**
@@ -229,6 +229,22 @@ public final class SearchNarrowingInterceptor {
             }
         }
         return named;
+    }
+
+    /** The filter as search parameters: any of its included codes, none of its excluded codes and labels. */
+    private static void apply(DataFilter filter, SearchParameterMap params) {
+        if (filter.includeParameter() != null) {
+            TokenOrListParam any = new TokenOrListParam();
+            filter.include().forEach(c -> any.addOr(token(c)));
+            params.add(filter.includeParameter(), any);
+        }
+        filter.exclude().forEach((parameter, codes) ->
+                codes.forEach(c -> params.add(parameter, token(c).setModifier(TokenParamModifier.NOT))));
+        filter.excludeLabels().forEach(label -> params.add("_security", token(label).setModifier(TokenParamModifier.NOT)));
+    }
+
+    private static TokenParam token(Code code) {
+        return new TokenParam(code.system().isEmpty() ? null : code.system(), code.code());
     }
 
     private void findNothing(SearchParameterMap params) {
