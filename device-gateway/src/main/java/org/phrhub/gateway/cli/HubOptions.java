@@ -2,14 +2,12 @@ package org.phrhub.gateway.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.UUID;
 import org.phrhub.gateway.Gateway;
+import org.phrhub.gateway.config.GatewayIdentity;
 import org.phrhub.gateway.config.GatewaySettings;
 import picocli.CommandLine.Option;
 
@@ -54,23 +52,12 @@ public final class HubOptions {
             throw new InvalidInputException("the gateway's client secret is not set: pass --client-secret or set PHRHUB_GATEWAY_CLIENT_SECRET");
         }
         GatewaySettings settings = new GatewaySettings(fhirUrl, issuer, clientId, clientSecret, dataDir, zone, batchSize,
-                Duration.ofSeconds(1), retryMax, gatewayId == null ? persistentGatewayId() : gatewayId);
+                Duration.ofSeconds(1), retryMax, gatewayId == null ? new GatewayIdentity(dataDir).id() : gatewayId);
         return new Gateway(settings, clock);
     }
 
     /** The data folder without the hub connection, for commands that only look at local state. */
     public Path dataDir() {
         return dataDir;
-    }
-
-    private String persistentGatewayId() throws IOException {
-        Path file = dataDir.resolve("gateway-id");
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        }
-        Files.createDirectories(dataDir);
-        String id = UUID.randomUUID().toString();
-        Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
-        return id;
     }
 }

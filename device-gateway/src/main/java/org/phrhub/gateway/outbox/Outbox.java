@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,32 +19,34 @@ import java.util.Optional;
 import org.phrhub.gateway.ble.Indication;
 import org.phrhub.gateway.ble.IndicationSink;
 import org.phrhub.gateway.ble.MonitorInfo;
+import org.phrhub.gateway.storage.DurableFiles;
 
 /**
  * The durable store-and-forward queue. Every value a monitor sends is written here, synced to disk,
  * before anything else happens to it; it leaves only when the server has confirmed it, or moves to the
  * dead-letter folder with a reason.
  *
- * <p>One file per value: written to a temporary name, synced, renamed into place and the folder synced,
- * so a crash (even {@code kill -9} or power loss) leaves either the whole entry or none of it. Removing a
- * confirmed entry twice, or sending it twice after a crash between confirmation and removal, is harmless:
- * the server stores each reading once (conditional create on its identifier).
+ * <p>One file per value, written through {@link DurableFiles}, so a crash (even {@code kill -9} or power loss)
+ * leaves either the whole entry or none of it. Removing a confirmed entry twice, or sending it twice after a
+ * crash between confirmation and removal, is harmless: the server stores each reading once (conditional create
+ * on its identifier).
  */
 public final class Outbox implements IndicationSink {
 
     private static final String SUFFIX = ".json";
-    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private final Path pending;
     private final Path deadLetters;
     private final Clock clock;
+    private final DurableFiles files;
     private final ObjectMapper json = new ObjectMapper();
     private long lastId;
 
-    private Outbox(Path pending, Path deadLetters, Clock clock, long lastId) {
+    private Outbox(Path pending, Path deadLetters, Clock clock, DurableFiles files, long lastId) {
         this.pending = pending;
         this.deadLetters = deadLetters;
         this.clock = clock;
+        this.files = files;
         this.lastId = lastId;
     }
 
@@ -55,24 +54,21 @@ public final class Outbox implements IndicationSink {
     public static Outbox open(Path dataDir, Clock clock) throws OutboxException {
         Path pending = dataDir.resolve("outbox");
         Path deadLetters = dataDir.resolve("dead-letter");
+        DurableFiles files = new DurableFiles();
         try {
             Files.createDirectories(pending);
             Files.createDirectories(deadLetters);
             long lastId = 0;
             for (Path folder : List.of(pending, deadLetters)) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-                    for (Path file : files) {
-                        String name = file.getFileName().toString();
-                        if (name.endsWith(TEMPORARY_SUFFIX)) {
-                            // Never renamed into place: the monitor's value was not acknowledged as stored.
-                            Files.delete(file);
-                        } else if (name.endsWith(SUFFIX)) {
-                            lastId = Math.max(lastId, idOf(file));
-                        }
+                // Never renamed into place: the monitor's value was not acknowledged as stored.
+                files.removeLeftovers(folder);
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+                    for (Path entry : entries) {
+                        lastId = Math.max(lastId, idOf(entry));
                     }
                 }
             }
-            return new Outbox(pending, deadLetters, clock, lastId);
+            return new Outbox(pending, deadLetters, clock, files, lastId);
         } catch (IOException | NumberFormatException e) {
             throw new OutboxException("Cannot open the outbox in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
@@ -108,10 +104,7 @@ public final class Outbox implements IndicationSink {
     /** Forgets entries the server has confirmed. Entries already gone are fine. */
     public synchronized void remove(Collection<OutboxEntry> confirmed) throws OutboxException {
         try {
-            for (OutboxEntry entry : confirmed) {
-                Files.deleteIfExists(fileOf(pending, entry.id()));
-            }
-            syncFolder(pending);
+            files.deleteAll(pending, confirmed.stream().map(entry -> fileOf(pending, entry.id())).toList());
         } catch (IOException e) {
             throw new OutboxException("Cannot remove confirmed readings from " + pending + ": " + e.getMessage(), e);
         }
@@ -124,24 +117,11 @@ public final class Outbox implements IndicationSink {
     }
 
     private void writeDurably(Path folder, OutboxEntry entry, Optional<String> reason) throws OutboxException {
-        Path target = fileOf(folder, entry.id());
-        Path temporary = folder.resolve(entry.id() + TEMPORARY_SUFFIX);
         try {
-            byte[] bytes = json.writeValueAsBytes(toJson(entry, reason));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new OutboxException("The outbox folder " + folder + " is on a file system without atomic rename; "
-                        + "choose a data folder on a local disk", e);
-            }
-            syncFolder(folder);
-        } catch (OutboxException e) {
-            throw e;
+            files.writeAtomically(fileOf(folder, entry.id()), json.writeValueAsBytes(toJson(entry, reason)));
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new OutboxException("The outbox folder " + folder + " is on a file system without atomic rename; "
+                    + "choose a data folder on a local disk", e);
         } catch (IOException e) {
             throw new OutboxException("Cannot store the reading in " + folder + ": " + e.getMessage(), e);
         }
@@ -215,12 +195,5 @@ public final class Outbox implements IndicationSink {
     private static long idOf(Path file) {
         String name = file.getFileName().toString();
         return Long.parseLong(name.substring(0, name.indexOf('.')));
-    }
-
-    /** Makes renames and deletions in the folder durable too, not only the files' contents. */
-    private static void syncFolder(Path folder) throws IOException {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
     }
 }

@@ -5,20 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.phrhub.gateway.storage.DurableFiles;
 
 /** The gateway's bindings, in {@code bindings.json} of its data folder, replaced atomically on every change. */
 public final class BindingStore {
 
     private final Path file;
+    private final DurableFiles files = new DurableFiles();
     private final ObjectMapper json = new ObjectMapper();
 
     public BindingStore(Path dataDir) {
@@ -26,11 +24,12 @@ public final class BindingStore {
     }
 
     public synchronized List<Binding> all() throws IOException {
-        if (!Files.exists(file)) {
+        Optional<byte[]> stored = files.read(file);
+        if (stored.isEmpty()) {
             return List.of();
         }
         List<Binding> bindings = new ArrayList<>();
-        for (JsonNode node : json.readTree(file.toFile())) {
+        for (JsonNode node : json.readTree(stored.get())) {
             bindings.add(new Binding(node.get("address").asText(), text(node, "systemId"),
                     node.hasNonNull("userId") ? Optional.of(node.get("userId").asInt()) : Optional.empty(),
                     node.get("patient").asText(), node.get("sensorDevice").asText(), text(node, "quirks")));
@@ -63,16 +62,7 @@ public final class BindingStore {
             binding.quirks().ifPresent(v -> node.put("quirks", v));
         }
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(array)));
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            folder.force(true);
-        }
+        files.writeAtomically(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(array));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

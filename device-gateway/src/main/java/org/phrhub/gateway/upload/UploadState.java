@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Optional;
+import org.phrhub.gateway.storage.DurableFiles;
 
 /**
- * The last upload attempt's outcome, in {@code upload-state.json}, for {@code status} to show. Losing it
- * loses no reading, so it is written simply (replaced atomically, not synced).
+ * The last upload attempt's outcome, in {@code upload-state.json}, for {@code status} to show. Losing it would
+ * lose no reading, but a half-written file would make {@code status} fail, so it is written like every other
+ * state file, through {@link DurableFiles}.
  */
 public final class UploadState {
 
@@ -20,6 +21,7 @@ public final class UploadState {
 
     private final Path file;
     private final Clock clock;
+    private final DurableFiles files = new DurableFiles();
     private final ObjectMapper json = new ObjectMapper();
 
     public UploadState(Path dataDir, Clock clock) {
@@ -52,14 +54,13 @@ public final class UploadState {
     }
 
     private ObjectNode read() throws IOException {
-        return Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
+        Optional<byte[]> stored = files.read(file);
+        return stored.isPresent() ? (ObjectNode) json.readTree(stored.get()) : json.createObjectNode();
     }
 
     private void write(ObjectNode node) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        json.writeValue(temporary.toFile(), node);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        files.writeAtomically(file, json.writeValueAsBytes(node));
     }
 
     private static Optional<String> text(JsonNode node, String field) {
