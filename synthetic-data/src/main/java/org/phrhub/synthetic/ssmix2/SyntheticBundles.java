@@ -1,4 +1,4 @@
-package org.phrhub.ingest.ssmix2.synthetic;
+package org.phrhub.synthetic.ssmix2;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,17 +38,17 @@ import org.hl7.fhir.r4.model.codesystems.ConditionVerStatus;
 import org.phrhub.ingest.codes.Hl7Terminology;
 import org.phrhub.ingest.codes.JpCore;
 import org.phrhub.ingest.codes.Loinc;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Allergy;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Diagnosis;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.LabResult;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.PrescribedDrug;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Prescription;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Visit;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.VitalSigns;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Allergen;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Disease;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Drug;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.LabTest;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Allergy;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Diagnosis;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.LabResult;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.PrescribedDrug;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Prescription;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Visit;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.VitalSigns;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Allergen;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Disease;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Drug;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.LabTest;
 
 /**
  * The same residents' histories as {@link SyntheticStorage} writes, as FHIR R4 transaction Bundles, one per
