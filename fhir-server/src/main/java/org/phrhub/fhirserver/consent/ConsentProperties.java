@@ -1,6 +1,9 @@
 package org.phrhub.fhirserver.consent;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.phrhub.consent.ConsentSettings;
+import org.phrhub.fhirserver.identity.IdentityOperations;
 import org.phrhub.fhirserver.ingest.ImportOperations;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,6 +19,8 @@ public record ConsentProperties(boolean breakTheGlass, String cityBrokerOrganiza
 
     /** The properties, with the names of the importer's operations as this server declares them (not a property). */
     public ConsentSettings toSettings() {
-        return new ConsentSettings(breakTheGlass, cityBrokerOrganization, cityBrokerPurpose, ImportOperations.NAMES);
+        Set<String> importerOperations = new HashSet<>(ImportOperations.NAMES);
+        importerOperations.addAll(IdentityOperations.NAMES);
+        return new ConsentSettings(breakTheGlass, cityBrokerOrganization, cityBrokerPurpose, importerOperations);
     }
 }

@@ -23,6 +23,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.phrhub.consent.hapi.ConsentGuard;
+import org.phrhub.fhirserver.identity.IdentityOperations;
 import org.phrhub.fhirserver.ingest.ImportOperations;
 import org.phrhub.fhirserver.smart.SmartCapabilityStatementInterceptor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -114,7 +115,8 @@ public class HapiJpaServerConfig {
             DatabaseBackedPagingProvider pagingProvider,
             ConsentGuard consentGuard,
             SmartCapabilityStatementInterceptor smartCapabilities,
-            ImportOperations importOperations) {
+            ImportOperations importOperations,
+            IdentityOperations identityOperations) {
         FhirContext fhirContext = systemDao.getContext();
         fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
 
@@ -122,6 +124,7 @@ public class HapiJpaServerConfig {
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(systemProvider);
         server.registerProvider(importOperations);
+        server.registerProvider(identityOperations);
         JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport);
         capabilities.setImplementationDescription("PHR Hub FHIR server");

@@ -18,9 +18,8 @@ import org.phrhub.vocabulary.HubIdentifiers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The regional EHR import and identity linking, built once. */
+/** The regional EHR import, built once; the residents it links to are the identity package's ({@code identity.IdentityConfig}). */
 @Configuration
 @EnableConfigurationProperties(ImportProperties.class)
 public class ImportConfig {
@@ -29,16 +28,6 @@ public class ImportConfig {
     static final Reference IMPORTER = new Reference()
             .setIdentifier(new Identifier().setSystem(HubIdentifiers.OAUTH_CLIENT).setValue("ehr-importer"))
             .setDisplay("PHR Hub regional EHR importer");
-
-    @Bean
-    public ResidentDirectory residentDirectory(DaoRegistry daos) {
-        return new ResidentDirectory(daos);
-    }
-
-    @Bean
-    public IdentityReviewList identityReviewList(JdbcTemplate jdbc, ResidentDirectory residents, Clock clock) {
-        return new IdentityReviewList(jdbc, residents, clock);
-    }
 
     /** One writer for every kind of import: it keeps two imports of the same record from racing. */
     @Bean
@@ -71,14 +60,13 @@ public class ImportConfig {
 
     @Bean
     public ImportOperations importOperations(Ssmix2Import ssmix2, BundleImport bundles, FhirContext fhir,
-            ResidentDirectory residents, PatientNumberSystems numberSystems, IdentityReviewList review,
             ImportProperties properties, ImportJobs jobs, ConsentGuard guard) {
         return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
-                bundles, properties.maxBundleBytes(), residents, numberSystems, review, jobs, guard, fhir);
+                bundles, properties.maxBundleBytes(), jobs, guard, fhir);
     }
 
     @Bean(destroyMethod = "close")
-    public ImportJobs importJobs() {
-        return new ImportJobs();
+    public ImportJobs importJobs(ImportProperties properties, Clock clock) {
+        return new ImportJobs(properties.finishedJobRetention(), clock);
     }
 }

@@ -18,13 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.zip.ZipException;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.UriType;
-import org.phrhub.fhirserver.identity.IdentityReviewList;
-import org.phrhub.fhirserver.identity.ResidentDirectory;
 import org.phrhub.fhirserver.ingest.bundle.BundleImport;
 import org.phrhub.fhirserver.ingest.ssmix2.Ssmix2Import;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
@@ -32,35 +27,28 @@ import org.phrhub.vocabulary.JpCore;
 
 /**
  * The importer's operations: {@code $import-ssmix2} (a zipped storage tree) and {@code $import-status} (of
- * an import running as a job), {@code $import-bundle} (a FHIR bundle), {@code $enrol} (a hospital patient number onto a resident) and
- * {@code $identity-review} (the hospital patients waiting for it). The access rules let only the
- * {@code ehr-importer} client call them.
+ * an import running as a job), and {@code $import-bundle} (a FHIR bundle). The access rules let only the
+ * {@code ehr-importer} client call them. Enrolment and identity review are the identity package's
+ * ({@code identity.IdentityOperations}).
  */
 public final class ImportOperations {
 
     static final String IMPORT_SSMIX2 = "$import-ssmix2";
     static final String IMPORT_STATUS = "$import-status";
     static final String IMPORT_BUNDLE = "$import-bundle";
-    static final String ENROL = "$enrol";
-    static final String IDENTITY_REVIEW = "$identity-review";
     /** The names the operations below are declared with; the consent layer admits only the importer to them. */
-    public static final Set<String> NAMES = Set.of(IMPORT_SSMIX2, IMPORT_STATUS, IMPORT_BUNDLE, ENROL, IDENTITY_REVIEW);
+    public static final Set<String> NAMES = Set.of(IMPORT_SSMIX2, IMPORT_STATUS, IMPORT_BUNDLE);
 
     private final Ssmix2Import ssmix2;
     private final ZippedStorage zips;
     private final BundleImport bundles;
     private final long maxBundleBytes;
-    private final ResidentDirectory residents;
-    private final PatientNumberSystems numberSystems;
-    private final IdentityReviewList review;
     private final ImportJobs jobs;
     private final ConsentGuard guard;
     private final FhirContext fhir;
 
     public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, BundleImport bundles, long maxBundleBytes,
-            ResidentDirectory residents, PatientNumberSystems numberSystems, IdentityReviewList review, ImportJobs jobs,
-            ConsentGuard guard, FhirContext fhir) {
-        this.numberSystems = numberSystems;
+            ImportJobs jobs, ConsentGuard guard, FhirContext fhir) {
         this.guard = guard;
         this.bundles = bundles;
         this.maxBundleBytes = maxBundleBytes;
@@ -68,8 +56,6 @@ public final class ImportOperations {
         this.fhir = fhir;
         this.ssmix2 = ssmix2;
         this.zips = zips;
-        this.residents = residents;
-        this.review = review;
     }
 
     /**
@@ -123,7 +109,8 @@ public final class ImportOperations {
     public void importStatus(@OperationParam(name = "job", min = 1) StringType job, HttpServletResponse response)
             throws IOException {
         ImportJobs.Status status = jobs.status(job.getValue()).orElseThrow(() -> new ResourceNotFoundException(
-                "no import job " + job.getValue() + " (jobs are kept until the server restarts)"));
+                "no import job " + job.getValue() + " (finished jobs are kept for " + jobs.retention() + ", set by "
+                        + ImportProperties.FINISHED_JOB_RETENTION + ", and a server restart forgets them all)"));
         switch (status) {
             case ImportJobs.Running running -> write(response, 202, running.report().toParameters());
             case ImportJobs.Finished finished -> write(response, 200, finished.report().toParameters());
@@ -195,53 +182,5 @@ public final class ImportOperations {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(fhir.newJsonParser().encodeResourceToString(body));
         response.getWriter().flush();
-    }
-
-    /**
-     * Links {@code patientNumber} of {@code institution} to the resident with {@code commonId}. The optional
-     * {@code system} is the one the hospital's records carry the number under (as an administrator copies it
-     * from them): it must be the one configured for the institution, or JP Core's, so that its bundles find
-     * the enrolment. The answer names the resident and the identifier their canonical Patient holds, always in
-     * JP Core's form ({@link PatientNumberSystems}).
-     */
-    @Operation(name = ENROL, idempotent = false)
-    public Parameters enrol(
-            @OperationParam(name = "commonId", min = 1) StringType commonId,
-            @OperationParam(name = "institution", min = 1) StringType institution,
-            @OperationParam(name = "patientNumber", min = 1) StringType patientNumber,
-            @OperationParam(name = "system") UriType system) {
-        String code = institution(institution.getValue(), "");
-        if (system != null && system.hasValue() && !numberSystems.systemsOf(code).contains(system.getValue())) {
-            throw new InvalidRequestException("institution " + code + "'s records carry its patient numbers under "
-                    + numberSystems.describe(code) + ", not " + system.getValue() + "; if the hospital numbers its patients under "
-                    + system.getValue() + ", configure " + PatientNumberSystems.PROPERTY + "." + code + "=" + system.getValue());
-        }
-        ResidentDirectory.Enrolment enrolment = residents.enrol(commonId.getValue(), code, patientNumber.getValue());
-        review.resolve(code, patientNumber.getValue());
-        Parameters result = new Parameters();
-        result.addParameter("patient", enrolment.resident());
-        result.addParameter("linked", new BooleanType(enrolment.linked()));
-        result.addParameter().setName("identifier").setValue(new Identifier()
-                .setSystem(JpCore.patientNumberSystem(code)).setValue(patientNumber.getValue()));
-        result.addParameter("patientNumberSystem", new UriType(numberSystems.systemOf(code)));
-        return result;
-    }
-
-    /** The hospital patients held for identity review, each with the residents who might be them. */
-    @Operation(name = IDENTITY_REVIEW, idempotent = true)
-    public Parameters identityReview() {
-        Parameters result = new Parameters();
-        for (IdentityReviewList.Candidate candidate : review.candidates()) {
-            Parameters.ParametersParameterComponent part = result.addParameter().setName("candidate");
-            part.addPart().setName("institution").setValue(new StringType(candidate.institutionCode()));
-            part.addPart().setName("patientNumber").setValue(new StringType(candidate.patientNumber()));
-            candidate.kanaName().ifPresent(v -> part.addPart().setName("kanaName").setValue(new StringType(v)));
-            candidate.kanjiName().ifPresent(v -> part.addPart().setName("kanjiName").setValue(new StringType(v)));
-            candidate.birthDate().ifPresent(v -> part.addPart().setName("birthDate").setValue(new StringType(v)));
-            candidate.gender().ifPresent(v -> part.addPart().setName("gender").setValue(new StringType(v)));
-            part.addPart().setName("lastFile").setValue(new StringType(candidate.lastFile()));
-            candidate.suggestedResidents().forEach(v -> part.addPart().setName("suggestedResident").setValue(new StringType(v)));
-        }
-        return result;
     }
 }

@@ -1,5 +1,6 @@
 package org.phrhub.fhirserver.ingest;
 
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,15 +13,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBundleBytes the most a FHIR bundle given to {@code $import-bundle} may be
  * @param patientNumberSystems by 10-digit institution code, the identifier system that institution's bundles carry
  *     its patient numbers under, where it is not JP Core's ({@link PatientNumberSystems})
+ * @param finishedJobRetention how long {@code $import-status} still answers for an import job that has finished
+ *     or failed ({@link ImportJobs})
  */
 @ConfigurationProperties(prefix = "phrhub.import")
 public record ImportProperties(
         @DefaultValue("1073741824") long maxUploadBytes,
         @DefaultValue("200000") int maxUploadFiles,
         @DefaultValue("104857600") long maxBundleBytes,
-        Map<String, String> patientNumberSystems) {
+        Map<String, String> patientNumberSystems,
+        @DefaultValue("PT24H") Duration finishedJobRetention) {
+
+    public static final String FINISHED_JOB_RETENTION = "phrhub.import.finished-job-retention";
 
     public ImportProperties {
         patientNumberSystems = patientNumberSystems == null ? Map.of() : Map.copyOf(patientNumberSystems);
+        // Zero would forget a job as it finishes, before the importer could ever read its report.
+        if (finishedJobRetention == null || finishedJobRetention.isNegative() || finishedJobRetention.isZero()) {
+            throw new IllegalArgumentException(FINISHED_JOB_RETENTION + " must be a positive duration (e.g. PT24H), not "
+                    + finishedJobRetention);
+        }
     }
 }

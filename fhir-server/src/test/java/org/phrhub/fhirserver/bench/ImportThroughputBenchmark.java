@@ -33,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phrhub.fhirserver.FhirHttp;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticBundles;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticHistory;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticResident;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticStorage;
+import org.phrhub.synthetic.ssmix2.SyntheticBundles;
+import org.phrhub.synthetic.ssmix2.SyntheticHistory;
+import org.phrhub.synthetic.ssmix2.SyntheticResident;
+import org.phrhub.synthetic.ssmix2.SyntheticStorage;
 import org.phrhub.vocabulary.JpCore;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,4 +1,4 @@
-package org.phrhub.ingest.ssmix2.synthetic;
+package org.phrhub.synthetic.ssmix2;
 
 import java.math.BigDecimal;
 import java.util.List;

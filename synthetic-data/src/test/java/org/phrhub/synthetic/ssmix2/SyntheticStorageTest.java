@@ -1,4 +1,4 @@
-package org.phrhub.ingest.ssmix2.synthetic;
+package org.phrhub.synthetic.ssmix2;
 
 import org.phrhub.testsupport.fhir.R4Validation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +28,7 @@ import org.phrhub.ingest.ssmix2.map.MappingContext;
 import org.phrhub.ingest.ssmix2.map.Ssmix2Mappers;
 import org.phrhub.ingest.ssmix2.storage.StorageFile;
 import org.phrhub.ingest.ssmix2.storage.StorageTree;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Visit;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Visit;
 
 /** A generated storage tree for 20 residents: placed, readable, mappable, and the same for the same seed. */
 class SyntheticStorageTest {

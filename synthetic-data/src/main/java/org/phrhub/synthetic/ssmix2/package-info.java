@@ -14,7 +14,7 @@
  * }</pre>
  *
  * The same seeds, plan and resident order give byte-identical files and identical Bundles. The codes come
- * from a small fixed catalogue ({@link org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue}); the values are
+ * from a small fixed catalogue ({@link org.phrhub.synthetic.ssmix2.SyntheticCatalogue}); the values are
  * plausible, not clinically meaningful.
  */
-package org.phrhub.ingest.ssmix2.synthetic;
+package org.phrhub.synthetic.ssmix2;

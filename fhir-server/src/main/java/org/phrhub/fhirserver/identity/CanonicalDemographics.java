@@ -1,4 +1,4 @@
-package org.phrhub.fhirserver.ingest;
+package org.phrhub.fhirserver.identity;
 
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;

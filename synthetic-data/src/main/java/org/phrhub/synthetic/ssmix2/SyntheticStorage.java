@@ -1,4 +1,4 @@
-package org.phrhub.ingest.ssmix2.synthetic;
+package org.phrhub.synthetic.ssmix2;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,18 +16,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Allergy;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Diagnosis;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.LabPanel;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.LabResult;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.PrescribedDrug;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Prescription;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Visit;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.VitalSigns;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Allergen;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Disease;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Drug;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Staff;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Allergy;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Diagnosis;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.LabPanel;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.LabResult;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.PrescribedDrug;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Prescription;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Visit;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.VitalSigns;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Allergen;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Disease;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Drug;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Staff;
 
 /**
  * Writes residents' histories at one hospital as SS-MIX2 standardized storage, the way the sample storage's

@@ -1,4 +1,4 @@
-package org.phrhub.ingest.ssmix2.synthetic;
+package org.phrhub.synthetic.ssmix2;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,22 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Allergy;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.AllergyList;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Diagnosis;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.LabPanel;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.LabResult;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.PrescribedDrug;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Prescription;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Registration;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.Visit;
-import org.phrhub.ingest.ssmix2.synthetic.ResidentHistory.VitalSigns;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Allergen;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Disease;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Drug;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.LabTest;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticCatalogue.Staff;
-import org.phrhub.ingest.ssmix2.synthetic.SyntheticResident.Gender;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Allergy;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.AllergyList;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Diagnosis;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.LabPanel;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.LabResult;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.PrescribedDrug;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Prescription;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Registration;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.Visit;
+import org.phrhub.synthetic.ssmix2.ResidentHistory.VitalSigns;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Allergen;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Disease;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Drug;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.LabTest;
+import org.phrhub.synthetic.ssmix2.SyntheticCatalogue.Staff;
+import org.phrhub.synthetic.ssmix2.SyntheticResident.Gender;
 
 /**
  * How the residents' histories at one hospital are generated: {@code visits} outpatient visits, the first in
