@@ -1,9 +1,12 @@
 package org.phrhub.gateway;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import org.phrhub.client.HttpTimeouts;
+import org.phrhub.client.fhir.FhirClients;
+import org.phrhub.client.oauth.ClientCredentialsTokenSource;
+import org.phrhub.client.oauth.TokenEndpointClient;
 import org.phrhub.gateway.config.GatewaySettings;
 import org.phrhub.gateway.fhir.BloodPressureObservations;
 import org.phrhub.gateway.fhir.ReadingClock;
@@ -11,7 +14,6 @@ import org.phrhub.gateway.outbox.Outbox;
 import org.phrhub.gateway.outbox.OutboxException;
 import org.phrhub.gateway.pairing.BindingStore;
 import org.phrhub.gateway.pairing.MonitorPairing;
-import org.phrhub.gateway.upload.ClientCredentialsTokens;
 import org.phrhub.gateway.upload.FhirTransactions;
 import org.phrhub.gateway.upload.OutboxUploader;
 import org.phrhub.gateway.upload.ReadingTriage;
@@ -20,6 +22,12 @@ import org.phrhub.gateway.upload.UploadState;
 
 /** The gateway's parts wired together from its settings: one place, so every command gets the same ones. */
 public final class Gateway {
+
+    /** Keycloak answers a token request quickly or not at all. */
+    private static final HttpTimeouts KEYCLOAK = new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(20));
+
+    /** A transaction of a full batch may take the hub a while to commit. */
+    private static final HttpTimeouts HUB = new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     private final GatewaySettings settings;
     private final Outbox outbox;
@@ -33,10 +41,9 @@ public final class Gateway {
         this.outbox = Outbox.open(settings.dataDir(), clock);
         this.bindings = new BindingStore(settings.dataDir());
         this.uploadState = new UploadState(settings.dataDir(), clock);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ClientCredentialsTokens tokens = new ClientCredentialsTokens(http, settings.tokenEndpoint(),
-                settings.clientId(), settings.clientSecret(), clock);
-        this.transactions = new FhirTransactions(http, settings.fhirBase(), tokens, FhirContext.forR4Cached());
+        ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(
+                new TokenEndpointClient(settings.tokenEndpoint(), KEYCLOAK), settings.clientId(), settings.clientSecret(), clock);
+        this.transactions = new FhirTransactions(new FhirClients(FhirContext.forR4Cached(), HUB), settings.fhirBase(), tokens);
         UploadBundle bundles = new UploadBundle(new BloodPressureObservations(new ReadingClock(settings.zone())), settings.gatewayId());
         this.uploader = new OutboxUploader(outbox, new ReadingTriage(bindings), bundles, transactions, uploadState,
                 settings.batchSize(), settings.retryInitial(), settings.retryMax());

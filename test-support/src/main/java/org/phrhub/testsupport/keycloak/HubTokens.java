@@ -1,9 +1,5 @@
 package org.phrhub.testsupport.keycloak;
 
-import java.net.http.HttpClient;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Access tokens from the {@code phr-hub} realm: demo users signed in with their password, and machine
  * clients with client credentials. Every method returns the raw access token (a JWT).
@@ -26,10 +22,10 @@ public final class HubTokens {
      * @param baseUrl Keycloak's base URL, e.g. {@code http://localhost:8180}
      * @param realm   the hub's realm, normally {@code phr-hub}
      */
-    public HubTokens(String baseUrl, String realm, HttpClient http) {
+    public HubTokens(String baseUrl, String realm) {
         this.baseUrl = TokenEndpoint.stripTrailingSlash(baseUrl);
         this.realm = realm;
-        this.endpoint = new TokenEndpoint(http);
+        this.endpoint = new TokenEndpoint();
     }
 
     /** The demo user signed in through {@code hub-cli}. */
@@ -52,20 +48,11 @@ public final class HubTokens {
 
     /** A sign-in with any password, e.g. to see a wrong one refused. */
     public String passwordToken(String tokenEndpointBaseUrl, String clientId, String username, String password) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("client_id", clientId);
-        form.put("username", username);
-        form.put("password", password);
-        return endpoint.accessToken(tokenEndpointBaseUrl, realm, form);
+        return endpoint.passwordToken(tokenEndpointBaseUrl, realm, clientId, username, password);
     }
 
     /** The machine client's own token (client credentials, dev secret {@code <clientId>-secret}). */
     public String clientToken(String clientId) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("client_id", clientId);
-        form.put("client_secret", clientId + "-secret");
-        return endpoint.accessToken(baseUrl, realm, form);
+        return endpoint.clientToken(baseUrl, realm, clientId, clientId + "-secret");
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +35,11 @@ public final class TestKeycloak {
     private final TokenEndpoint endpoint;
     private final HubTokens tokens;
 
-    private TestKeycloak(String baseUrl, Optional<AdminCredentials> admin, HttpClient http) {
+    private TestKeycloak(String baseUrl, Optional<AdminCredentials> admin) {
         this.baseUrl = TokenEndpoint.stripTrailingSlash(baseUrl);
         this.admin = admin;
-        this.endpoint = new TokenEndpoint(http);
-        this.tokens = new HubTokens(this.baseUrl, REALM, http);
+        this.endpoint = new TokenEndpoint();
+        this.tokens = new HubTokens(this.baseUrl, REALM);
     }
 
     /**
@@ -78,11 +77,7 @@ public final class TestKeycloak {
                         + " was not started by the tests, so its admin password is unknown. Set " + ADMIN_PASSWORD_VARIABLE
                         + " (and " + ADMIN_USERNAME_VARIABLE + " when the admin is not '" + KeycloakProcess.ADMIN_USERNAME
                         + "')."));
-        return endpoint.accessToken(baseUrl, "master", Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", credentials.username(),
-                "password", credentials.password()));
+        return endpoint.passwordToken(baseUrl, "master", "admin-cli", credentials.username(), credentials.password());
     }
 
     record AdminCredentials(String username, String password) {
@@ -101,7 +96,7 @@ public final class TestKeycloak {
         }
         KeycloakProcess process = KeycloakProcess.start(KeycloakDistribution.fromBuild(), REALM, realmDefinition(), http);
         return new TestKeycloak(process.baseUrl(),
-                Optional.of(new AdminCredentials(KeycloakProcess.ADMIN_USERNAME, process.adminPassword())), http);
+                Optional.of(new AdminCredentials(KeycloakProcess.ADMIN_USERNAME, process.adminPassword())));
     }
 
     private static TestKeycloak connect(String baseUrl, HttpClient http) {
@@ -128,7 +123,7 @@ public final class TestKeycloak {
                 ? Optional.empty()
                 : Optional.of(new AdminCredentials(
                         System.getenv().getOrDefault(ADMIN_USERNAME_VARIABLE, KeycloakProcess.ADMIN_USERNAME), password));
-        return new TestKeycloak(baseUrl, admin, http);
+        return new TestKeycloak(baseUrl, admin);
     }
 
     /** The realm file from docker/keycloak, packaged into this module by its build. */

@@ -1,86 +1,65 @@
 package org.phrhub.testsupport.keycloak;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import org.phrhub.client.HttpTimeouts;
+import org.phrhub.client.oauth.TokenEndpointClient;
+import org.phrhub.client.oauth.TokenEndpointException;
 
-/** Posts OAuth token requests to Keycloak and returns the access token. */
+/**
+ * Asks Keycloak for one access token through the hub's token client, and words its failures for tests:
+ * no caching, so every call is a fresh sign-in.
+ */
 final class TokenEndpoint {
 
-    /** Form fields that are safe to repeat in error messages. */
-    private static final Set<String> DESCRIBED_FIELDS = Set.of("grant_type", "client_id", "username");
-
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
-
-    TokenEndpoint(HttpClient http) {
-        this.http = http;
-    }
+    private static final HttpTimeouts TIMEOUTS = new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     /**
+     * A password sign-in through a public client.
+     *
      * @param keycloakBaseUrl e.g. {@code http://localhost:8180}; the token issuer follows this host name
-     * @param realm           realm whose token endpoint to use
-     * @param form            the request's form fields
      */
-    String accessToken(String keycloakBaseUrl, String realm, Map<String, String> form) {
-        URI endpoint = URI.create(stripTrailingSlash(keycloakBaseUrl) + "/realms/" + realm + "/protocol/openid-connect/token");
-        String described = describe(form) + " at " + endpoint;
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                .build();
-        HttpResponse<String> response;
+    String passwordToken(String keycloakBaseUrl, String realm, String clientId, String username, String password) {
+        AuthorizationGrant grant = new ResourceOwnerPasswordCredentialsGrant(username, new Secret(password));
+        return accessToken(keycloakBaseUrl, realm,
+                "grant_type=password, client_id=" + clientId + ", username=" + username,
+                endpoint -> endpoint.request(new ClientID(clientId), grant).value());
+    }
+
+    /** A machine client's own token (client credentials). */
+    String clientToken(String keycloakBaseUrl, String realm, String clientId, String clientSecret) {
+        ClientSecretPost client = new ClientSecretPost(new ClientID(clientId), new Secret(clientSecret));
+        return accessToken(keycloakBaseUrl, realm, "grant_type=client_credentials, client_id=" + clientId,
+                endpoint -> endpoint.request(client, new ClientCredentialsGrant()).value());
+    }
+
+    /** @param fields the request's fields that are safe to repeat in error messages (never a password or secret) */
+    private static String accessToken(String keycloakBaseUrl, String realm, String fields,
+            Function<TokenEndpointClient, String> request) {
+        URI issuer = URI.create(stripTrailingSlash(keycloakBaseUrl) + "/realms/" + realm);
+        TokenEndpointClient endpoint = TokenEndpointClient.ofKeycloakRealm(issuer, TIMEOUTS);
+        String described = "the token request (" + fields + ") at " + endpoint.endpoint();
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak did not answer " + described + ": " + e
-                    + ". Is it running at " + keycloakBaseUrl + "?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Keycloak to answer " + described, e);
-        }
-        if (response.statusCode() != 200) {
-            throw new TokenRequestException(described, response.statusCode(), response.body());
-        }
-        try {
-            JsonNode token = json.readTree(response.body()).path("access_token");
-            if (!token.isTextual()) {
-                throw new TokenRequestException(described + " (answer has no access_token)", response.statusCode(), response.body());
+            return request.apply(endpoint);
+        } catch (TokenEndpointException e) {
+            switch (e.failure()) {
+                case UNREACHABLE -> throw new IllegalStateException("Keycloak did not answer " + described + ": " + e.getCause()
+                        + ". Is it running at " + keycloakBaseUrl + "?", e);
+                case UNREADABLE -> throw new TokenRequestException(described + " (answer is not a token response)",
+                        e.statusCode(), e.body());
+                default -> throw new TokenRequestException(described, e.statusCode(), e.body());
             }
-            return token.asText();
-        } catch (IOException e) {
-            throw new TokenRequestException(described + " (answer is not JSON)", response.statusCode(), response.body());
         }
     }
 
     static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String describe(Map<String, String> form) {
-        return "the token request (" + form.entrySet().stream()
-                .filter(field -> DESCRIBED_FIELDS.contains(field.getKey()))
-                .map(field -> field.getKey() + "=" + field.getValue())
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String encode(Map<String, String> form) {
-        return new LinkedHashMap<>(form).entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

@@ -12,14 +12,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.phrhub.client.HttpTimeouts;
+import org.phrhub.client.oauth.ClientCredentialsTokenSource;
+import org.phrhub.client.oauth.TokenEndpointClient;
+import org.phrhub.client.oauth.TokenEndpointException;
 import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +86,10 @@ public final class ImportCommand {
 
         @Option(names = "--institution", required = true, description = "The hospital's 10-digit medical institution code.")
         String institution;
+
+        @Option(names = "--wait-minutes", defaultValue = "30",
+                description = "How long to wait for the server to finish the import (default ${DEFAULT-VALUE}).")
+        long waitMinutes;
     }
 
     /** A load of one kind: the connection options, the check of the path, the upload of its bytes. */
@@ -160,27 +168,42 @@ public final class ImportCommand {
         }
     }
 
-    /** One load: token, upload as a job, polling, the report. */
+    /** One load: token, upload as a job, polling until its deadline, the report. */
     private record Upload(Connection connection, PrintWriter out, PrintWriter err) {
 
-        private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+        private static final HttpTimeouts KEYCLOAK = new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        private static final Duration CONNECT = Duration.ofSeconds(10);
+        /** Sending a whole storage tree may take a while; the server answers 202 as soon as it has it. */
+        private static final Duration UPLOAD = Duration.ofMinutes(10);
+        private static final Duration POLL = Duration.ofSeconds(60);
 
         int send(String operation, String contentType, byte[] body) throws IOException, InterruptedException {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            String token = token(http);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+            ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(
+                    TokenEndpointClient.ofKeycloakRealm(connection.issuer, KEYCLOAK), connection.clientId,
+                    connection.clientSecret, Clock.systemUTC());
             String base = connection.fhirUrl.toString().replaceAll("/+$", "");
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/" + operation
                             + "?institution=" + URLEncoder.encode(connection.institution, StandardCharsets.UTF_8)))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                    .timeout(UPLOAD)
+                    .header("Authorization", "Bearer " + token(tokens)).header("Content-Type", contentType)
                     .header("Accept", "application/fhir+json").header("Prefer", "respond-async")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> result = accepted;
             if (accepted.statusCode() == 202) {
                 String status = accepted.headers().firstValue("Content-Location").orElseThrow(() ->
                         new IOException("the server accepted the job but named no Content-Location to poll"));
+                Duration wait = Duration.ofMinutes(connection.waitMinutes);
+                Instant deadline = Instant.now().plus(wait);
                 do {
+                    if (!Instant.now().isBefore(deadline)) {
+                        throw new IOException("the server did not finish the import within " + connection.waitMinutes
+                                + " minutes; it goes on in the background and reports at " + status
+                                + " (wait longer with --wait-minutes)");
+                    }
                     Thread.sleep(1000);
-                    result = http.send(HttpRequest.newBuilder(URI.create(status)).header("Authorization", "Bearer " + token(http))
+                    result = http.send(HttpRequest.newBuilder(URI.create(status)).timeout(POLL)
+                            .header("Authorization", "Bearer " + token(tokens))
                             .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
                 } while (result.statusCode() == 202);
             }
@@ -191,19 +214,16 @@ public final class ImportCommand {
             return print(FHIR.newJsonParser().parseResource(Parameters.class, result.body()));
         }
 
-        private String token(HttpClient http) throws IOException, InterruptedException {
-            String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(connection.clientId, StandardCharsets.UTF_8)
-                    + "&client_secret=" + URLEncoder.encode(connection.clientSecret, StandardCharsets.UTF_8);
-            URI endpoint = URI.create(connection.issuer.toString().replaceAll("/+$", "") + "/protocol/openid-connect/token");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = ACCESS_TOKEN.matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
-                throw new IOException("Keycloak at " + endpoint + " refused client " + connection.clientId + " (HTTP "
-                        + response.statusCode() + "); check --client-id and --client-secret");
+        private String token(ClientCredentialsTokenSource tokens) throws IOException {
+            try {
+                return tokens.accessToken();
+            } catch (TokenEndpointException e) {
+                if (e.failure() == TokenEndpointException.Failure.UNREACHABLE && e.getCause() instanceof IOException cause) {
+                    throw cause;
+                }
+                throw new IOException("Keycloak at " + e.endpoint() + " refused client " + connection.clientId + " (HTTP "
+                        + e.statusCode() + "); check --client-id and --client-secret", e);
             }
-            return token.group(1);
         }
 
         private int print(Parameters report) {
