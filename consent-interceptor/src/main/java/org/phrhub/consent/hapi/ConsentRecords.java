@@ -5,7 +5,9 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.TokenParamModifier;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Collection;
@@ -21,6 +23,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
 import org.phrhub.consent.explain.ConsentSource;
+import org.phrhub.vocabulary.DataSourceTags;
 
 /**
  * Reads Consents and affiliations straight from the database for each request. Nothing is cached
@@ -61,9 +64,12 @@ public final class ConsentRecords implements ConsentSource {
     public Set<String> actorReferencesOf(String practitioner) {
         Set<String> actors = new LinkedHashSet<>();
         actors.add(practitioner);
+        // Only the hub's own directory says whom a practitioner acts for: a role a hospital's records
+        // brought in (tagged ehr) must not widen what its practitioner may read under a patient's Consent.
         SearchParameterMap roles = SearchParameterMap.newSynchronous()
                 .add(PractitionerRole.SP_PRACTITIONER, new ReferenceParam(practitioner))
-                .add(PractitionerRole.SP_ACTIVE, new TokenParam("true"));
+                .add(PractitionerRole.SP_ACTIVE, new TokenParam("true"))
+                .add(Constants.PARAM_TAG, new TokenParam(DataSourceTags.SYSTEM, DataSourceTags.EHR).setModifier(TokenParamModifier.NOT));
         for (IBaseResource resource : search("PractitionerRole", roles)) {
             PractitionerRole role = (PractitionerRole) resource;
             actors.add("PractitionerRole/" + role.getIdElement().getIdPart());
