@@ -42,7 +42,7 @@ public final class Gateway {
         this.bindings = new BindingStore(settings.dataDir());
         this.uploadState = new UploadState(settings.dataDir(), clock);
         ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(
-                new TokenEndpointClient(settings.tokenEndpoint(), KEYCLOAK), settings.clientId(), settings.clientSecret(), clock);
+                TokenEndpointClient.ofKeycloakRealm(settings.issuer(), KEYCLOAK), settings.clientId(), settings.clientSecret(), clock);
         this.transactions = new FhirTransactions(new FhirClients(FhirContext.forR4Cached(), HUB), settings.fhirBase(), tokens);
         UploadBundle bundles = new UploadBundle(new BloodPressureObservations(new ReadingClock(settings.zone())), settings.gatewayId());
         this.uploader = new OutboxUploader(outbox, new ReadingTriage(bindings), bundles, transactions, uploadState,

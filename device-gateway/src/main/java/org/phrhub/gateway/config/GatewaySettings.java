@@ -33,9 +33,4 @@ public record GatewaySettings(
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }
     }
-
-    public URI tokenEndpoint() {
-        String base = issuer.toString().replaceAll("/+$", "");
-        return URI.create(base + "/protocol/openid-connect/token");
-    }
 }

@@ -48,7 +48,7 @@ public final class IdentityOperations {
             @OperationParam(name = "institution", min = 1) StringType institution,
             @OperationParam(name = "patientNumber", min = 1) StringType patientNumber,
             @OperationParam(name = "system") UriType system) {
-        String code = institution(institution.getValue());
+        String code = HospitalDirectory.requireInstitutionCodeOfRequest(institution.getValue(), "");
         if (system != null && system.hasValue() && !numberSystems.systemsOf(code).contains(system.getValue())) {
             throw new InvalidRequestException("institution " + code + "'s records carry its patient numbers under "
                     + numberSystems.describe(code) + ", not " + system.getValue() + "; if the hospital numbers its patients under "
@@ -81,14 +81,5 @@ public final class IdentityOperations {
             candidate.suggestedResidents().forEach(v -> part.addPart().setName("suggestedResident").setValue(new StringType(v)));
         }
         return result;
-    }
-
-    /** The 10-digit institution code, or a 400 that says what it must be. */
-    private static String institution(String code) {
-        try {
-            return HospitalDirectory.requireInstitutionCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.phrhub.fhirserver.ingest;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
@@ -34,6 +35,15 @@ public final class HospitalDirectory {
                     + code + "'");
         }
         return code;
+    }
+
+    /** As {@link #requireInstitutionCode}, for a code a request names: a bad one is the caller's 400, after {@code context}. */
+    public static String requireInstitutionCodeOfRequest(String code, String context) {
+        try {
+            return requireInstitutionCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(context + e.getMessage());
+        }
     }
 
     /**

@@ -14,7 +14,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.zip.ZipException;
@@ -66,7 +65,7 @@ public final class ImportOperations {
     @Operation(name = IMPORT_SSMIX2, manualRequest = true, manualResponse = true, idempotent = false)
     public void importSsmix2(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
             throws IOException {
-        String institution = institution(request.getParameter("institution"), "$import-ssmix2 needs ?institution=: ");
+        String institution = HospitalDirectory.requireInstitutionCodeOfRequest(request.getParameter("institution"), "$import-ssmix2 needs ?institution=: ");
         TemporaryFolder folder = TemporaryFolder.create("ssmix2-import-");
         boolean handedToJob = false;
         try {
@@ -128,7 +127,7 @@ public final class ImportOperations {
     /** {@code POST /fhir/$import-bundle?institution=<10 digits>} with a FHIR Bundle in JSON as body. */
     @Operation(name = IMPORT_BUNDLE, manualRequest = true, idempotent = false)
     public Parameters importBundle(HttpServletRequest request, RequestDetails details) {
-        String institution = institution(request.getParameter("institution"), "$import-bundle needs ?institution=: ");
+        String institution = HospitalDirectory.requireInstitutionCodeOfRequest(request.getParameter("institution"), "$import-bundle needs ?institution=: ");
         byte[] body;
         try {
             body = request.getInputStream().readNBytes(Math.toIntExact(Math.min(maxBundleBytes + 1, Integer.MAX_VALUE - 8)));
@@ -146,15 +145,6 @@ public final class ImportOperations {
             return report.toParameters();
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("$import-bundle takes a FHIR Bundle in JSON: " + e.getMessage());
-        }
-    }
-
-    /** The 10-digit institution code, or a 400 that says what it must be. */
-    private static String institution(String code, String context) {
-        try {
-            return HospitalDirectory.requireInstitutionCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(context + e.getMessage());
         }
     }
 
