@@ -1,0 +1,125 @@
+package org.phrhub.telehealth.chart;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Patient;
+import org.phrhub.telehealth.config.BridgeProperties;
+import org.phrhub.vocabulary.JpCore;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts the chart together from the hub: first which sections the patient shares with the reader, then
+ * each shared section's searches side by side. A section the hub refuses or fails is shown as such; the
+ * others still appear.
+ */
+@Service
+public class ChartService {
+
+    private final HomeBloodPressureRules rules;
+    private final HomeReadings homeReadings;
+    private final HospitalHistory history;
+    private final SharedSections sharedSections = new SharedSections();
+
+    public ChartService(BridgeProperties properties) {
+        ZoneId zone = properties.zone();
+        this.rules = new HomeBloodPressureRules(properties.homeBloodPressure());
+        this.homeReadings = new HomeReadings(rules, zone);
+        this.history = new HospitalHistory(zone);
+    }
+
+    public HomeBloodPressureRules rules() {
+        return rules;
+    }
+
+    /** @param bookedName the name the patient booked with, shown when their demographics are not shared */
+    public PatientChart chartOf(IGenericClient fhir, String patient, String bookedName, ChartSpan span, LocalDate today) {
+        Set<ChartSection> shared = sharedSections.of(fhir, patient);
+        try (ExecutorService searches = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Optional<Patient>> demographics = searches.submit(() -> shared.contains(ChartSection.DEMOGRAPHICS)
+                    ? Optional.of(fhir.read().resource(Patient.class).withId(patient).execute())
+                    : Optional.<Patient>empty());
+            Future<Section<List<HomeReading>>> readings = searches.submit(() -> section(shared, ChartSection.HOME_BLOOD_PRESSURE,
+                    () -> homeReadings.since(fhir, patient, earliest(span, today))));
+            Future<Section<List<HistoryEntry>>> conditions = searches.submit(() -> section(shared, ChartSection.CONDITIONS,
+                    () -> history.activeConditions(fhir, patient)));
+            Future<Section<List<HistoryEntry>>> prescriptions = searches.submit(() -> section(shared, ChartSection.PRESCRIPTIONS,
+                    () -> history.currentPrescriptions(fhir, patient)));
+            Future<Section<List<HistoryEntry>>> labs = searches.submit(() -> section(shared, ChartSection.LAB_RESULTS,
+                    () -> history.recentLabResults(fhir, patient)));
+            Future<Section<List<HistoryEntry>>> allergies = searches.submit(() -> section(shared, ChartSection.ALLERGIES,
+                    () -> history.allergies(fhir, patient)));
+
+            Optional<Patient> record = demographics.get();
+            Optional<LocalDate> birthDate = record.filter(Patient::hasBirthDate)
+                    .map(p -> LocalDate.parse(p.getBirthDateElement().getValueAsString()));
+            OptionalInt age = birthDate.map(b -> OptionalInt.of(Period.between(b, today).getYears())).orElse(OptionalInt.empty());
+            String name = record.map(ChartService::nameOf).filter(n -> !n.isBlank()).orElse(bookedName);
+            return new PatientChart(patient, name, birthDate, age,
+                    homeBloodPressure(readings.get(), span, today, age),
+                    conditions.get(), prescriptions.get(), labs.get(), allergies.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the chart of " + patient, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not read the chart of " + patient + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** The readings of the span, and at least the days the averages look at. */
+    private LocalDate earliest(ChartSpan span, LocalDate today) {
+        LocalDate forAverages = today.minusDays(rules.settings().averageDays());
+        LocalDate first = span.firstDay(today);
+        return first.isBefore(forAverages) ? first : forAverages;
+    }
+
+    private Section<HomeBloodPressure> homeBloodPressure(Section<List<HomeReading>> readings, ChartSpan span, LocalDate today,
+            OptionalInt age) {
+        if (!readings.isShared()) {
+            return new Section<>(readings.status(), null, readings.problem());
+        }
+        List<HomeReading> all = readings.content();
+        LocalDate first = span.firstDay(today);
+        List<HomeReading> inSpan = all.stream().filter(r -> !r.local().toLocalDate().isBefore(first)).toList();
+        var settings = rules.settings();
+        return Section.shared(new HomeBloodPressure(span, inSpan,
+                rules.average(Occasion.MORNING, all, today, age),
+                rules.average(Occasion.EVENING, all, today, age),
+                rules.targetFor(age), settings.hypertensionSystolic(), settings.hypertensionDiastolic()));
+    }
+
+    private static <T> Section<T> section(Set<ChartSection> shared, ChartSection section, Supplier<T> read) {
+        if (!shared.contains(section)) {
+            return Section.notShared();
+        }
+        try {
+            return Section.shared(read.get());
+        } catch (BaseServerResponseException e) {
+            return Section.unavailable("HTTP " + e.getStatusCode() + ": " + e.getMessage());
+        }
+    }
+
+    static String nameOf(Patient patient) {
+        // JP Core: the ideographic (kanji) name first; family name before given names.
+        HumanName name = patient.getName().stream()
+                .filter(n -> n.getExtension().stream().anyMatch(x -> JpCore.NAME_REPRESENTATION_EXTENSION.equals(x.getUrl())
+                        && x.getValue() != null && JpCore.IDEOGRAPHIC.equals(x.getValue().primitiveValue())))
+                .findFirst().orElse(patient.getNameFirstRep());
+        if (name.hasText()) {
+            return name.getText();
+        }
+        return (name.getFamily() == null ? "" : name.getFamily()) + " " + name.getGivenAsSingleString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.phrhub.telehealth.chart;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.gclient.DateClientParam;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.phrhub.telehealth.record.RecordPages;
+import org.phrhub.vocabulary.HubGatewayCodes;
+import org.phrhub.vocabulary.Loinc;
+import org.phrhub.vocabulary.Mdc;
+
+/**
+ * Reads a patient's home blood pressure from the hub: the readings, their pulse and the monitor's
+ * measurement status, in one search, joined by the moment and monitor they share.
+ */
+public final class HomeReadings {
+
+    /** The most the hub serves per page. */
+    static final int PAGE_SIZE = 200;
+
+    private final HomeBloodPressureRules rules;
+    private final ZoneId zone;
+
+    public HomeReadings(HomeBloodPressureRules rules, ZoneId zone) {
+        this.rules = rules;
+        this.zone = zone;
+    }
+
+    /** Every reading of {@code patient} from {@code firstDay} on, oldest first. */
+    public List<HomeReading> since(IGenericClient fhir, String patient, LocalDate firstDay) {
+        List<Observation> observations = new ArrayList<>();
+        RecordPages.searchAll(fhir, fhir.search().forResource(Observation.class)
+                .where(new TokenClientParam("subject").exactly().code(patient))
+                .and(new TokenClientParam("code").exactly().systemAndValues(Loinc.SYSTEM, Loinc.BLOOD_PRESSURE_PANEL, Loinc.HEART_RATE))
+                .and(new DateClientParam("date").afterOrEquals().second(java.util.Date.from(firstDay.atStartOfDay(zone).toInstant())))
+                .count(PAGE_SIZE), Observation.class, observations::add);
+        RecordPages.searchAll(fhir, fhir.search().forResource(Observation.class)
+                .where(new TokenClientParam("subject").exactly().code(patient))
+                .and(new TokenClientParam("code").exactly().systemAndCode(Mdc.SYSTEM, Mdc.MEASUREMENT_STATUS))
+                .and(new DateClientParam("date").afterOrEquals().second(java.util.Date.from(firstDay.atStartOfDay(zone).toInstant())))
+                .count(PAGE_SIZE), Observation.class, observations::add);
+        return join(observations);
+    }
+
+    List<HomeReading> join(List<Observation> observations) {
+        Map<String, Observation> pulses = new HashMap<>();
+        Map<String, Observation> statuses = new HashMap<>();
+        List<Observation> pressures = new ArrayList<>();
+        for (Observation observation : observations) {
+            if (hasCode(observation.getCode(), Loinc.SYSTEM, Loinc.BLOOD_PRESSURE_PANEL)) {
+                pressures.add(observation);
+            } else if (hasCode(observation.getCode(), Loinc.SYSTEM, Loinc.HEART_RATE)) {
+                pulses.put(momentKey(observation), observation);
+            } else if (hasCode(observation.getCode(), Mdc.SYSTEM, Mdc.MEASUREMENT_STATUS)) {
+                statuses.put(momentKey(observation), observation);
+            }
+        }
+        return pressures.stream()
+                .map(pressure -> reading(pressure, Optional.ofNullable(pulses.get(momentKey(pressure))),
+                        Optional.ofNullable(statuses.get(momentKey(pressure)))))
+                .sorted(Comparator.comparing(HomeReading::at))
+                .toList();
+    }
+
+    private HomeReading reading(Observation pressure, Optional<Observation> pulse, Optional<Observation> status) {
+        Instant at = pressure.getEffectiveDateTimeType().getValue().toInstant();
+        var local = at.atZone(zone).toLocalDateTime();
+        Optional<BigDecimal> systolic = componentValue(pressure, Loinc.SYSTOLIC);
+        Optional<BigDecimal> diastolic = componentValue(pressure, Loinc.DIASTOLIC);
+        boolean receptionClock = pressure.getMeta().getTag(HubGatewayCodes.READING_TIME_TAGS, HubGatewayCodes.RECEPTION_TIME) != null;
+        return new HomeReading(
+                pressure.getIdElement().toUnqualifiedVersionless().getValue(),
+                at, local, rules.occasionOf(local), systolic, diastolic,
+                pulse.filter(Observation::hasValueQuantity).map(p -> p.getValueQuantity().getValue()),
+                systolic.isEmpty() || diastolic.isEmpty(),
+                status.map(s -> flag(s, "irregular-pulse")).orElse(false),
+                status.map(s -> flag(s, "body-movement")).orElse(false),
+                receptionClock);
+    }
+
+    /** The gateway gives a reading's pulse and status the same time and monitor as the pressure. */
+    private static String momentKey(Observation observation) {
+        return observation.getEffectiveDateTimeType().getValue().toInstant() + "|" + observation.getDevice().getReference();
+    }
+
+    private static Optional<BigDecimal> componentValue(Observation observation, String loinc) {
+        return observation.getComponent().stream()
+                .filter(c -> hasCode(c.getCode(), Loinc.SYSTEM, loinc))
+                .filter(c -> c.getValue() instanceof Quantity)
+                .map(c -> ((Quantity) c.getValue()).getValue())
+                .findFirst();
+    }
+
+    private static boolean flag(Observation status, String code) {
+        return status.getComponent().stream()
+                .filter(c -> hasCode(c.getCode(), HubGatewayCodes.MEASUREMENT_STATUS_CODES, code))
+                .anyMatch(c -> c.getValue() instanceof BooleanType value && value.booleanValue());
+    }
+
+    static boolean hasCode(CodeableConcept concept, String system, String code) {
+        return concept.getCoding().stream().anyMatch(c -> system.equals(c.getSystem()) && code.equals(c.getCode()));
+    }
+}

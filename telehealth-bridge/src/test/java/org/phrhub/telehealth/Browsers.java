@@ -1,0 +1,70 @@
+package org.phrhub.telehealth;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.phrhub.testsupport.keycloak.HubTokens;
+
+/**
+ * Debian's Chromium, headless, driven by Playwright, with a fake camera and microphone. People sign in the
+ * way they do for real: the bridge sends them to Keycloak's own login page.
+ */
+public final class Browsers implements AutoCloseable {
+
+    /** Debian's package; Playwright's own browser download is not used. */
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PHRHUB_TEST_CHROMIUM", "/usr/bin/chromium"));
+    /** Where screenshots are kept as test artifacts (the build sets it to target/screenshots). */
+    static final Path ARTIFACTS = Path.of(System.getProperty("phrhub.test.artifacts", "target/screenshots"));
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    public Browsers() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(CHROMIUM + " is missing: the browser tests drive Debian's Chromium. "
+                    + "Install it (apt-get install chromium) or name another with PHRHUB_TEST_CHROMIUM.");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync",
+                        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
+    }
+
+    /** A fresh browser profile (no cookies), as a person on their own device. */
+    public BrowserContext newPerson() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale("ja-JP"));
+        context.grantPermissions(List.of("camera", "microphone"));
+        return context;
+    }
+
+    /** Opens the bridge in a new page and signs in through Keycloak's login page. */
+    public static Page signIn(BrowserContext person, String bridgeUrl, String path, String username) {
+        Page page = person.newPage();
+        page.navigate(bridgeUrl + path);
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(HubTokens.DEMO_PASSWORD);
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(bridgeUrl));
+        return page;
+    }
+
+    public static Path screenshot(Page page, String name) {
+        Path file = ARTIFACTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,65 @@
+package org.phrhub.testsupport.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Lets a realm client send people back to a web app the tests started on a port of their own: the realm
+ * file allows only the app's usual address (e.g. {@code http://localhost:8081/*}). Changes the running
+ * Keycloak through its admin API; the realm file stays as it is.
+ */
+public final class ClientRedirects {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POST_LOGOUT_REDIRECTS = "post.logout.redirect.uris";
+
+    private ClientRedirects() {}
+
+    /** Adds {@code origin + "/*"} (e.g. {@code http://localhost:43111}) to the client's sign-in and sign-out redirects. */
+    public static void allow(TestKeycloak keycloak, String clientId, String origin) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String token = keycloak.adminAccessToken();
+        String clients = keycloak.baseUrl() + "/admin/realms/" + keycloak.realm() + "/clients";
+        try {
+            JsonNode found = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(clients + "?clientId="
+                    + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token).GET(), 200));
+            if (found.isEmpty()) {
+                throw new IllegalStateException("The realm " + keycloak.realm() + " has no client " + clientId);
+            }
+            ObjectNode client = (ObjectNode) found.get(0);
+            String pattern = origin + "/*";
+            ((ArrayNode) client.withArray("redirectUris")).add(pattern);
+            ObjectNode attributes = client.with("attributes");
+            String logout = attributes.path(POST_LOGOUT_REDIRECTS).asText("");
+            attributes.put(POST_LOGOUT_REDIRECTS, logout.isEmpty() ? pattern : logout + "##" + pattern);
+            send(http, HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))), 204);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not change the redirects of " + clientId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String send(HttpClient http, HttpRequest.Builder request, int expected) throws IOException {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException("Keycloak's admin API answered HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling Keycloak's admin API", e);
+        }
+    }
+}
