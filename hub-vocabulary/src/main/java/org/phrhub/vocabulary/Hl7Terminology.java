@@ -9,6 +9,17 @@ public final class Hl7Terminology {
 
     public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
     public static final String PROBLEM_LIST_ITEM = "problem-list-item";
+    /** A diagnosis made at a visit, e.g. an online consultation. */
+    public static final String ENCOUNTER_DIAGNOSIS = "encounter-diagnosis";
+    public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+
+    /** Encounter classes (v3 ActCode); {@code VR} is a virtual (online) encounter. */
+    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public static final String VIRTUAL = "VR";
+    /** Encounter participant types (v3 ParticipationType); {@code PPRF} the primary performer. */
+    public static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+    public static final String PRIMARY_PERFORMER = "PPRF";
 
     public static final String MEDICATION_REQUEST_CATEGORY = "http://terminology.hl7.org/CodeSystem/medicationrequest-category";
     /** Diagnostic service sections (HL7 v2 table 0074); {@code LAB} for laboratory reports. */

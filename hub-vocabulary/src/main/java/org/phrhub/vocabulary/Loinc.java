@@ -1,6 +1,6 @@
 package org.phrhub.vocabulary;
 
-/** LOINC codes of the FHIR R4 vital-signs profiles the hub's Observations follow, home and imported. */
+/** LOINC codes: the FHIR R4 vital-signs profiles the hub's Observations follow, and the parts of a consult note. */
 public final class Loinc {
 
     public static final String SYSTEM = "http://loinc.org";
@@ -15,6 +15,13 @@ public final class Loinc {
     public static final String SYSTOLIC = "8480-6";
     public static final String DIASTOLIC = "8462-4";
     public static final String MEAN = "8478-0";
+
+    /** The note of an online consultation ({@code Composition.type}) and its SOAP sections. */
+    public static final String CONSULT_NOTE = "11488-4";
+    public static final String SUBJECTIVE = "61150-9";
+    public static final String OBJECTIVE = "61149-1";
+    public static final String ASSESSMENT = "51848-0";
+    public static final String PLAN_OF_CARE = "18776-5";
 
     private Loinc() {}
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.phrhub.telehealth.config.BridgeProperties;
+import org.phrhub.telehealth.patient.ConsultationResults;
 import org.phrhub.telehealth.record.RecordClients;
 import org.phrhub.telehealth.security.SignedInUser;
 import org.phrhub.vocabulary.V3ActReason;
@@ -23,12 +24,14 @@ class DayListController {
     private final Clock clock;
     private final Appointments appointments;
     private final SharingStatus sharing = new SharingStatus();
+    private final ConsultationResults results;
 
     DayListController(RecordClients records, BridgeProperties properties, Clock clock) {
         this.records = records;
         this.properties = properties;
         this.clock = clock;
         this.appointments = new Appointments(properties.zone());
+        this.results = new ConsultationResults(properties.zone());
     }
 
     @GetMapping("/")
@@ -45,6 +48,9 @@ class DayListController {
                 : Set.of();
         model.addAttribute("user", user);
         model.addAttribute("day", new DayList(today, todays, upcoming, sharingPatients));
+        if (user.isPatient()) {
+            model.addAttribute("results", results.of(fhir, user.fhirUser()));
+        }
         return user.isClinician() ? "day" : "patient-home";
     }
 }

@@ -1,0 +1,172 @@
+package org.phrhub.telehealth.visit;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.phrhub.telehealth.chart.ChartService;
+import org.phrhub.telehealth.chart.ChartSpan;
+import org.phrhub.telehealth.chart.HomeAverage;
+import org.phrhub.telehealth.chart.HomeBloodPressure;
+import org.phrhub.telehealth.chart.PatientChart;
+import org.phrhub.telehealth.config.BridgeProperties;
+import org.phrhub.telehealth.record.RecordClients;
+import org.phrhub.telehealth.schedule.Appointments;
+import org.phrhub.telehealth.schedule.ScheduledVisit;
+import org.phrhub.telehealth.security.HubRole;
+import org.phrhub.telehealth.security.SignedInUser;
+import org.phrhub.vocabulary.V3ActReason;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The doctor's record of an online consultation: saved as a draft while it is written, and written into
+ * the patient's record in one transaction when the doctor ends the visit.
+ */
+@Controller
+class ConsultationController {
+
+    /** The form fields that are not the clinician's writing. */
+    private static final List<String> NOT_DRAFT = List.of("_csrf");
+
+    private final RecordClients records;
+    private final DraftStore drafts;
+    private final ChartService charts;
+    private final BridgeProperties properties;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Appointments appointments;
+    private final VisitPage page;
+
+    ConsultationController(RecordClients records, DraftStore drafts, ChartService charts, BridgeProperties properties,
+            MessageSource messages, Clock clock, VisitPage page) {
+        this.records = records;
+        this.drafts = drafts;
+        this.charts = charts;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+        this.page = page;
+        this.appointments = new Appointments(properties.zone());
+    }
+
+    /** Autosave while writing (the form posts itself a moment after each change). */
+    @PostMapping("/visits/{id}/draft")
+    @ResponseBody
+    Map<String, String> saveDraft(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+            Authentication authentication) {
+        SignedInUser user = clinician(authentication);
+        Draft draft = drafts.save(user.fhirUser(), "Appointment/" + id, fields(form), clock.instant());
+        return Map.of("savedAt", draft.savedAt().toString());
+    }
+
+    @PostMapping("/visits/{id}/finish")
+    String finish(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication authentication,
+            Model model, RedirectAttributes redirect) {
+        SignedInUser user = clinician(authentication);
+        if (!user.is(HubRole.PHYSICIAN)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only physicians record online consultations");
+        }
+        String appointmentId = "Appointment/" + id;
+        Instant now = clock.instant();
+        Draft draft = drafts.save(user.fhirUser(), appointmentId, fields(form), now);
+        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        ScheduledVisit visit = page.participantsVisit(fhir, id, user);
+        ConsultationNote note = ConsultationNote.of(draft);
+        boolean diagnosis = visit.kind().map("online-diagnosis"::equals).orElse(true);
+        List<Problem> problems = note.problems(diagnosis, LocalDateTime.ofInstant(now, properties.zone()), draft);
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            return page.render(fhir, visit, user, null, draft, model);
+        }
+        Appointment appointment = appointments.resource(fhir, visit.appointmentId());
+        List<HomeAverage> averages = note.recordHomeAverages() ? homeAverages(fhir, visit) : List.of();
+        ConsultationRecord record = new ConsultationRecord(visit, appointment, note, averages, user.name(),
+                confirmation(note), nextVisit(note), draft.startedAt(), now, properties.zone());
+        Bundle written;
+        try {
+            written = fhir.transaction().withBundle(record.transaction()).execute();
+        } catch (BaseServerResponseException e) {
+            // Nothing was stored (the hub writes a transaction whole or not at all); the draft stays.
+            model.addAttribute("refusal", RecordWriteRefused.reasonOf(e));
+            return page.render(fhir, visit, user, null, draft, model);
+        }
+        drafts.delete(user.fhirUser(), appointmentId);
+        redirect.addFlashAttribute("written", written.getEntry().stream()
+                .map(entry -> entry.getResponse().getLocation()).filter(location -> location != null).toList());
+        return "redirect:/visits/" + id + "/record";
+    }
+
+    private List<HomeAverage> homeAverages(IGenericClient fhir, ScheduledVisit visit) {
+        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        PatientChart chart = charts.chartOf(fhir, visit.patient(), visit.patientName(), ChartSpan.TWO_WEEKS, today);
+        if (!chart.homeBloodPressure().isShared()) {
+            return List.of();
+        }
+        HomeBloodPressure bp = chart.homeBloodPressure().content();
+        List<HomeAverage> averages = new ArrayList<>();
+        for (HomeAverage average : List.of(bp.morning(), bp.evening())) {
+            if (average.enough()) {
+                averages.add(average);
+            }
+        }
+        return averages;
+    }
+
+    /** In Japanese whatever the page's language: the record is kept in Japanese. */
+    private String confirmation(ConsultationNote note) {
+        List<String> lines = new ArrayList<>();
+        if (!note.patientIdentity().isEmpty()) {
+            lines.add(messages.getMessage("consult.record.patientIdentity",
+                    new Object[] {messages.getMessage("identity." + note.patientIdentity(), null, Locale.JAPANESE)}, Locale.JAPANESE));
+        }
+        if (note.clinicianIdentityShown()) {
+            lines.add(messages.getMessage("consult.record.clinicianIdentity", null, Locale.JAPANESE));
+        }
+        if (note.onlineCareAgreed()) {
+            lines.add(messages.getMessage("consult.record.agreement", null, Locale.JAPANESE));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String nextVisit(ConsultationNote note) {
+        return note.nextVisit().map(next -> next.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).orElse("");
+    }
+
+    private static Map<String, List<String>> fields(MultiValueMap<String, String> form) {
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (!NOT_DRAFT.contains(name)) {
+                fields.put(name, List.copyOf(values));
+            }
+        });
+        return fields;
+    }
+
+    private static SignedInUser clinician(Authentication authentication) {
+        SignedInUser user = SignedInUser.of(authentication);
+        if (!user.isClinician()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the visit's clinician writes its record");
+        }
+        return user;
+    }
+}

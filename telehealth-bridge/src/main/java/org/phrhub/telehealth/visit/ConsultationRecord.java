@@ -1,0 +1,152 @@
+package org.phrhub.telehealth.visit;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Duration;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.phrhub.telehealth.chart.HomeAverage;
+import org.phrhub.telehealth.schedule.ScheduledVisit;
+import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.JpCore;
+import org.phrhub.vocabulary.Loinc;
+import org.phrhub.vocabulary.Telehealth;
+import org.phrhub.vocabulary.Ucum;
+
+/**
+ * The consultation's results as one FHIR transaction: the online Encounter, the consult note, the
+ * diagnoses, the prescriptions, the 7-day home averages and the Appointment marked fulfilled. The hub
+ * stores all of it or none.
+ *
+ * @param confirmationText what the doctor confirmed before the online diagnosis, in words, for the note
+ */
+public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, ConsultationNote note, List<HomeAverage> averages,
+        String clinicianName, String confirmationText, String nextVisitText, Instant startedAt, Instant endedAt, ZoneId zone) {
+
+    /** The SOAP sections' titles, as Japanese records head them. */
+    static final java.util.Map<String, String> SOAP_TITLES = java.util.Map.of(
+            Loinc.SUBJECTIVE, "主観的情報 (S)", Loinc.OBJECTIVE, "客観的情報 (O)",
+            Loinc.ASSESSMENT, "評価 (A)", Loinc.PLAN_OF_CARE, "計画 (P)");
+
+    public Bundle transaction() {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        String patient = visit.patient();
+        Reference doctor = new Reference(visit.clinician()).setDisplay(clinicianName);
+
+        Encounter encounter = new Encounter();
+        encounter.setStatus(Encounter.EncounterStatus.FINISHED);
+        encounter.setClass_(new Coding(Hl7Terminology.ACT_CODE, Hl7Terminology.VIRTUAL, "virtual"));
+        encounter.setSubject(new Reference(patient).setDisplay(visit.patientName()));
+        encounter.addParticipant().setIndividual(doctor).addType(new CodeableConcept(
+                new Coding(Hl7Terminology.PARTICIPATION_TYPE, Hl7Terminology.PRIMARY_PERFORMER, "primary performer")));
+        encounter.setPeriod(new Period().setStart(Date.from(startedAt)).setEnd(Date.from(endedAt)));
+        encounter.addAppointment(new Reference(visit.appointmentId()));
+        appointment.getServiceType().stream().findFirst().ifPresent(encounter::setServiceType);
+        encounter.addReasonCode(new CodeableConcept().setText(visit.reason()));
+        String encounterUrl = add(bundle, encounter);
+
+        Composition composition = new Composition();
+        composition.setStatus(Composition.CompositionStatus.FINAL);
+        composition.setType(new CodeableConcept(new Coding(Loinc.SYSTEM, Loinc.CONSULT_NOTE, "Consult note")));
+        composition.setSubject(new Reference(patient));
+        composition.setEncounter(new Reference(encounterUrl));
+        composition.setDate(Date.from(endedAt));
+        composition.addAuthor(doctor);
+        composition.setTitle("オンライン診療記録 " + visit.start().toLocalDate());
+        section(composition, Telehealth.NOTE_SECTIONS, Telehealth.ONLINE_CARE_CONFIRMATION, "オンライン診療の確認", confirmationText);
+        section(composition, Loinc.SYSTEM, Loinc.SUBJECTIVE, SOAP_TITLES.get(Loinc.SUBJECTIVE), note.subjective());
+        section(composition, Loinc.SYSTEM, Loinc.OBJECTIVE, SOAP_TITLES.get(Loinc.OBJECTIVE), note.objective());
+        section(composition, Loinc.SYSTEM, Loinc.ASSESSMENT, SOAP_TITLES.get(Loinc.ASSESSMENT), note.assessment());
+        section(composition, Loinc.SYSTEM, Loinc.PLAN_OF_CARE, SOAP_TITLES.get(Loinc.PLAN_OF_CARE), note.plan());
+        if (!nextVisitText.isEmpty()) {
+            section(composition, Telehealth.NOTE_SECTIONS, Telehealth.NEXT_VISIT, "次回受診", nextVisitText);
+        }
+
+        for (ConsultationNote.Diagnosis diagnosis : note.diagnoses()) {
+            Condition condition = new Condition();
+            condition.addCategory(new CodeableConcept(new Coding(Hl7Terminology.CONDITION_CATEGORY, Hl7Terminology.ENCOUNTER_DIAGNOSIS,
+                    "Encounter Diagnosis")));
+            condition.setClinicalStatus(new CodeableConcept(new Coding(Hl7Terminology.CONDITION_CLINICAL, "active", "Active")));
+            condition.setVerificationStatus(new CodeableConcept(new Coding(Hl7Terminology.CONDITION_VERIFICATION, "confirmed", "Confirmed")));
+            CodeableConcept code = new CodeableConcept().setText(diagnosis.name());
+            if (!diagnosis.icd10().isEmpty()) {
+                code.addCoding(new Coding(JpCore.ICD10_MHLW, diagnosis.icd10(), diagnosis.name()));
+            }
+            condition.setCode(code);
+            condition.setSubject(new Reference(patient));
+            condition.setEncounter(new Reference(encounterUrl));
+            condition.setRecordedDate(Date.from(endedAt));
+            condition.setRecorder(doctor);
+            addEntry(composition, Loinc.ASSESSMENT, add(bundle, condition));
+        }
+
+        for (ConsultationNote.Prescription prescription : note.prescriptions()) {
+            MedicationRequest request = new MedicationRequest();
+            request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+            request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+            request.addCategory(new CodeableConcept(new Coding(Hl7Terminology.MEDICATION_REQUEST_CATEGORY, "outpatient", "Outpatient")));
+            request.setMedication(new CodeableConcept().setText(prescription.drug()));
+            request.setSubject(new Reference(patient));
+            request.setEncounter(new Reference(encounterUrl));
+            request.setAuthoredOn(Date.from(endedAt));
+            request.setRequester(doctor);
+            request.addDosageInstruction().setText(prescription.dose() + " " + prescription.usage());
+            request.getDispenseRequest().setExpectedSupplyDuration((Duration) new Duration()
+                    .setValue(BigDecimal.valueOf(prescription.days())).setUnit("日").setSystem(Ucum.SYSTEM).setCode("d"));
+            addEntry(composition, Loinc.PLAN_OF_CARE, add(bundle, request));
+        }
+
+        for (HomeAverage average : averages) {
+            addEntry(composition, Loinc.OBJECTIVE, add(bundle, HomeAverageObservations.of(average, patient, encounterUrl, zone)));
+        }
+
+        composition.setText(Narrative.of(composition.getTitle()));
+        add(bundle, composition);
+
+        // Fulfilled, but only if nobody changed the appointment since the doctor opened the visit.
+        Appointment fulfilled = appointment.copy();
+        fulfilled.setStatus(Appointment.AppointmentStatus.FULFILLED);
+        bundle.addEntry().setFullUrl(visit.appointmentId()).setResource(fulfilled).getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT).setUrl(visit.appointmentId()).setIfMatch("W/\"" + visit.version() + "\"");
+        return bundle;
+    }
+
+    private static String add(Bundle bundle, Resource resource) {
+        String url = IdType.newRandomUuid().getValue();
+        bundle.addEntry().setFullUrl(url).setResource(resource).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
+        return url;
+    }
+
+    private static void section(Composition composition, String system, String code, String title, String text) {
+        if (text.isBlank()) {
+            return;
+        }
+        composition.addSection().setTitle(title).setCode(new CodeableConcept(new Coding(system, code, title)))
+                .setText(Narrative.of(text));
+    }
+
+    /** Lists an entry in the section of that code, creating the section (titled by code) if the note left it empty. */
+    private static void addEntry(Composition composition, String code, String url) {
+        Composition.SectionComponent section = composition.getSection().stream()
+                .filter(s -> s.getCode().getCoding().stream().anyMatch(c -> code.equals(c.getCode())))
+                .findFirst()
+                .orElseGet(() -> composition.addSection().setTitle(SOAP_TITLES.get(code))
+                        .setCode(new CodeableConcept(new Coding(Loinc.SYSTEM, code, SOAP_TITLES.get(code))))
+                        .setText(Narrative.of("")));
+        section.addEntry(new Reference(url));
+    }
+}
