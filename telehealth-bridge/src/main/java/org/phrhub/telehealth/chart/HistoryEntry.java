@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param detail a code or reference range, e.g. {@code ICD-10 I10} or {@code 6.6–8.1}
  * @param flag   a lab result's abnormal flag (H, L, ...), empty when normal or not a lab result
  * @param source the hospital (or online visit) it came from
+ * @param codes  the codes of what it is, as {@code system|code}, e.g. to find renal function results
+ * @param reference the resource, e.g. {@code MedicationRequest/12}
  */
 public record HistoryEntry(String title, String value, String detail, Optional<String> flag, Optional<LocalDate> date,
-        String source) {}
+        String source, java.util.Set<String> codes, String reference) {}

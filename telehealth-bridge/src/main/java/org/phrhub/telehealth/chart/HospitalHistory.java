@@ -136,7 +136,7 @@ public final class HospitalHistory {
                 ? day(condition.getOnsetDateTimeType().getValue())
                 : day(condition.getRecordedDate());
         return new HistoryEntry(text(condition.getCode()), "", icd10, Optional.empty(), date,
-                hospital.orElse(display(condition.getRecorder())));
+                hospital.orElse(display(condition.getRecorder())), codes(condition.getCode()), reference(condition));
     }
 
     private HistoryEntry prescription(MedicationRequest request, Optional<String> hospital) {
@@ -149,7 +149,8 @@ public final class HospitalHistory {
                         + " " + request.getDispenseRequest().getExpectedSupplyDuration().getUnit()
                 : "";
         return new HistoryEntry(drug, dose, days, Optional.empty(), day(request.getAuthoredOn()),
-                hospital.orElse(display(request.getRequester())));
+                hospital.orElse(display(request.getRequester())),
+                request.hasMedicationCodeableConcept() ? codes(request.getMedicationCodeableConcept()) : Set.of(), reference(request));
     }
 
     private HistoryEntry labResult(Observation observation, Optional<String> hospital) {
@@ -162,7 +163,8 @@ public final class HospitalHistory {
                 .map(Coding::getCode).filter(code -> code != null && !code.equals("N")).findFirst();
         Optional<LocalDate> date = observation.hasEffectiveDateTimeType() ? day(observation.getEffectiveDateTimeType().getValue())
                 : Optional.empty();
-        return new HistoryEntry(text(observation.getCode()), value, range, flag, date, hospital.orElse(""));
+        return new HistoryEntry(text(observation.getCode()), value, range, flag, date, hospital.orElse(""),
+                codes(observation.getCode()), reference(observation));
     }
 
     private HistoryEntry allergy(AllergyIntolerance allergy, Optional<String> hospital) {
@@ -172,7 +174,7 @@ public final class HospitalHistory {
                 .collect(Collectors.joining(" / "));
         String category = allergy.getCategory().stream().map(c -> c.getValue().toCode()).collect(Collectors.joining(", "));
         return new HistoryEntry(text(allergy.getCode()), reaction, category, Optional.empty(), day(allergy.getRecordedDate()),
-                hospital.orElse(display(allergy.getRecorder())));
+                hospital.orElse(display(allergy.getRecorder())), codes(allergy.getCode()), reference(allergy));
     }
 
     private static String dosage(Dosage dosage) {
@@ -197,6 +199,14 @@ public final class HospitalHistory {
         }
         return concept.getCoding().stream().map(c -> c.hasDisplay() ? c.getDisplay() : c.getCode())
                 .filter(s -> s != null && !s.isBlank()).findFirst().orElse("");
+    }
+
+    private static Set<String> codes(CodeableConcept concept) {
+        return concept.getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).collect(Collectors.toSet());
+    }
+
+    private static String reference(Resource resource) {
+        return resource.getIdElement().toUnqualifiedVersionless().getValue();
     }
 
     private static Optional<String> codeIn(CodeableConcept concept, String system) {

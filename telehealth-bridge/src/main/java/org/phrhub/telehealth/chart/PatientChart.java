@@ -20,4 +20,11 @@ public record PatientChart(
         Section<List<HistoryEntry>> conditions,
         Section<List<HistoryEntry>> prescriptions,
         Section<List<HistoryEntry>> labResults,
-        Section<List<HistoryEntry>> allergies) {}
+        Section<List<HistoryEntry>> allergies) {
+
+    /** The renal function results among the recent lab results (for the pharmacist's dose check). */
+    public Section<List<HistoryEntry>> renalResults() {
+        return labResults.isShared() ? Section.shared(RenalFunction.of(labResults.content()))
+                : new Section<>(labResults.status(), null, labResults.problem());
+    }
+}

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.phrhub.telehealth.chart.ChartService;
@@ -34,7 +33,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -44,9 +42,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ConsultationController {
-
-    /** The form fields that are not the clinician's writing. */
-    private static final List<String> NOT_DRAFT = List.of("_csrf");
 
     private final RecordClients records;
     private final DraftStore drafts;
@@ -69,26 +64,16 @@ class ConsultationController {
         this.appointments = new Appointments(properties.zone());
     }
 
-    /** Autosave while writing (the form posts itself a moment after each change). */
-    @PostMapping("/visits/{id}/draft")
-    @ResponseBody
-    Map<String, String> saveDraft(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
-            Authentication authentication) {
-        SignedInUser user = clinician(authentication);
-        Draft draft = drafts.save(user.fhirUser(), "Appointment/" + id, fields(form), clock.instant());
-        return Map.of("savedAt", draft.savedAt().toString());
-    }
-
     @PostMapping("/visits/{id}/finish")
     String finish(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication authentication,
             Model model, RedirectAttributes redirect) {
-        SignedInUser user = clinician(authentication);
+        SignedInUser user = SignedInUser.of(authentication);
         if (!user.is(HubRole.PHYSICIAN)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only physicians record online consultations");
         }
         String appointmentId = "Appointment/" + id;
         Instant now = clock.instant();
-        Draft draft = drafts.save(user.fhirUser(), appointmentId, fields(form), now);
+        Draft draft = drafts.save(user.fhirUser(), appointmentId, Draft.fieldsOf(form), now);
         IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
         ScheduledVisit visit = page.participantsVisit(fhir, id, user);
         ConsultationNote note = ConsultationNote.of(draft);
@@ -150,23 +135,5 @@ class ConsultationController {
 
     private static String nextVisit(ConsultationNote note) {
         return note.nextVisit().map(next -> next.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).orElse("");
-    }
-
-    private static Map<String, List<String>> fields(MultiValueMap<String, String> form) {
-        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
-        form.forEach((name, values) -> {
-            if (!NOT_DRAFT.contains(name)) {
-                fields.put(name, List.copyOf(values));
-            }
-        });
-        return fields;
-    }
-
-    private static SignedInUser clinician(Authentication authentication) {
-        SignedInUser user = SignedInUser.of(authentication);
-        if (!user.isClinician()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the visit's clinician writes its record");
-        }
-        return user;
     }
 }

@@ -12,12 +12,9 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Duration;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.telehealth.chart.HomeAverage;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.vocabulary.Hl7Terminology;
@@ -42,21 +39,11 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
             Loinc.ASSESSMENT, "評価 (A)", Loinc.PLAN_OF_CARE, "計画 (P)");
 
     public Bundle transaction() {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        VisitTransaction bundle = new VisitTransaction();
         String patient = visit.patient();
         Reference doctor = new Reference(visit.clinician()).setDisplay(clinicianName);
-
-        Encounter encounter = new Encounter();
-        encounter.setStatus(Encounter.EncounterStatus.FINISHED);
-        encounter.setClass_(new Coding(Hl7Terminology.ACT_CODE, Hl7Terminology.VIRTUAL, "virtual"));
-        encounter.setSubject(new Reference(patient).setDisplay(visit.patientName()));
-        encounter.addParticipant().setIndividual(doctor).addType(new CodeableConcept(
-                new Coding(Hl7Terminology.PARTICIPATION_TYPE, Hl7Terminology.PRIMARY_PERFORMER, "primary performer")));
-        encounter.setPeriod(new Period().setStart(Date.from(startedAt)).setEnd(Date.from(endedAt)));
-        encounter.addAppointment(new Reference(visit.appointmentId()));
-        appointment.getServiceType().stream().findFirst().ifPresent(encounter::setServiceType);
-        encounter.addReasonCode(new CodeableConcept().setText(visit.reason()));
-        String encounterUrl = add(bundle, encounter);
+        String encounterUrl = bundle.onlineEncounter(visit, appointment, doctor,
+                new Period().setStart(Date.from(startedAt)).setEnd(Date.from(endedAt)));
 
         Composition composition = new Composition();
         composition.setStatus(Composition.CompositionStatus.FINAL);
@@ -90,7 +77,7 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
             condition.setEncounter(new Reference(encounterUrl));
             condition.setRecordedDate(Date.from(endedAt));
             condition.setRecorder(doctor);
-            addEntry(composition, Loinc.ASSESSMENT, add(bundle, condition));
+            addEntry(composition, Loinc.ASSESSMENT, bundle.create(condition));
         }
 
         for (ConsultationNote.Prescription prescription : note.prescriptions()) {
@@ -106,29 +93,18 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
             request.addDosageInstruction().setText(prescription.dose() + " " + prescription.usage());
             request.getDispenseRequest().setExpectedSupplyDuration((Duration) new Duration()
                     .setValue(BigDecimal.valueOf(prescription.days())).setUnit("日").setSystem(Ucum.SYSTEM).setCode("d"));
-            addEntry(composition, Loinc.PLAN_OF_CARE, add(bundle, request));
+            addEntry(composition, Loinc.PLAN_OF_CARE, bundle.create(request));
         }
 
         for (HomeAverage average : averages) {
-            addEntry(composition, Loinc.OBJECTIVE, add(bundle, HomeAverageObservations.of(average, patient, encounterUrl, zone)));
+            addEntry(composition, Loinc.OBJECTIVE, bundle.create(HomeAverageObservations.of(average, patient, encounterUrl, zone)));
         }
 
         composition.setText(Narrative.of(composition.getTitle()));
-        add(bundle, composition);
+        bundle.create(composition);
 
-        // Fulfilled, but only if nobody changed the appointment since the doctor opened the visit.
-        Appointment fulfilled = appointment.copy();
-        fulfilled.setStatus(Appointment.AppointmentStatus.FULFILLED);
-        bundle.addEntry().setFullUrl(visit.appointmentId()).setResource(fulfilled).getRequest()
-                .setMethod(Bundle.HTTPVerb.PUT).setUrl(visit.appointmentId()).setIfMatch("W/\"" + visit.version() + "\"");
-        return bundle;
-    }
-
-    private static String add(Bundle bundle, Resource resource) {
-        String url = IdType.newRandomUuid().getValue();
-        bundle.addEntry().setFullUrl(url).setResource(resource).getRequest()
-                .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
-        return url;
+        bundle.fulfil(visit, appointment);
+        return bundle.bundle();
     }
 
     private static void section(Composition composition, String system, String code, String title, String text) {

@@ -12,6 +12,17 @@ import java.util.Map;
  */
 public record Draft(Map<String, List<String>> fields, Instant startedAt, Instant savedAt) {
 
+    /** The form's fields as typed, without what is not the clinician's writing (the CSRF token). */
+    public static Map<String, List<String>> fieldsOf(org.springframework.util.MultiValueMap<String, String> form) {
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (!"_csrf".equals(name)) {
+                fields.put(name, List.copyOf(values));
+            }
+        });
+        return fields;
+    }
+
     public static Draft empty(Instant now) {
         return new Draft(Map.of(), now, now);
     }
