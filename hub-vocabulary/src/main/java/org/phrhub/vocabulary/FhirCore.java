@@ -11,10 +11,5 @@ public final class FhirCore {
     /** The gateway that relayed a reading from the device that took it. */
     public static final String GATEWAY_DEVICE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/observation-gatewayDevice";
 
-    /** R5's {@code Appointment.virtualService} carried in R4 (cross-version extension) and its parts. */
-    public static final String APPOINTMENT_VIRTUAL_SERVICE = "http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.virtualService";
-    public static final String VIRTUAL_SERVICE_CHANNEL_TYPE = "channelType";
-    public static final String VIRTUAL_SERVICE_SESSION_KEY = "sessionKey";
-
     private FhirCore() {}
 }

@@ -14,13 +14,6 @@ public final class Hl7Terminology {
     public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
-    /** Encounter classes (v3 ActCode); {@code VR} is a virtual (online) encounter. */
-    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-    public static final String VIRTUAL = "VR";
-    /** Encounter participant types (v3 ParticipationType); {@code PPRF} the primary performer. */
-    public static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
-    public static final String PRIMARY_PERFORMER = "PPRF";
-
     public static final String MEDICATION_REQUEST_CATEGORY = "http://terminology.hl7.org/CodeSystem/medicationrequest-category";
     /** Diagnostic service sections (HL7 v2 table 0074); {@code LAB} for laboratory reports. */
     public static final String DIAGNOSTIC_SERVICE_SECTION = "http://terminology.hl7.org/CodeSystem/v2-0074";
@@ -28,6 +21,22 @@ public final class Hl7Terminology {
     public static final String OBSERVATION_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     /** Why a value is missing, e.g. {@code not-asked}. */
     public static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+
+    /**
+     * v3 ParticipationType: how an actor takes part, e.g. a Consent's reader as information recipient,
+     * a visit's clinician as its primary performer.
+     */
+    public static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+    public static final String INFORMATION_RECIPIENT = "IRCP";
+    public static final String PRIMARY_PERFORMER = "PPRF";
+
+    /**
+     * v3 ActCode: the policy of a Consent ({@code OPTIN}, nothing is shared unless permitted) and the class
+     * of an Encounter ({@code VR}, virtual: an online visit).
+     */
+    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public static final String OPT_IN = "OPTIN";
+    public static final String VIRTUAL = "VR";
 
     private Hl7Terminology() {}
 }

@@ -1,6 +1,9 @@
 package org.phrhub.vocabulary;
 
-/** LOINC codes: the FHIR R4 vital-signs profiles the hub's Observations follow, and the parts of a consult note. */
+/**
+ * LOINC codes of the FHIR R4 vital-signs profiles the hub's Observations follow, home and imported, the
+ * category of the Consents residents give, and the parts of an online consult note.
+ */
 public final class Loinc {
 
     public static final String SYSTEM = "http://loinc.org";
@@ -22,6 +25,9 @@ public final class Loinc {
     public static final String OBJECTIVE = "61149-1";
     public static final String ASSESSMENT = "51848-0";
     public static final String PLAN_OF_CARE = "18776-5";
+
+    /** The category of a privacy Consent ({@code Consent.category}), as FHIR R4's examples use it. */
+    public static final String PATIENT_CONSENT = "59284-0";
 
     private Loinc() {}
 }

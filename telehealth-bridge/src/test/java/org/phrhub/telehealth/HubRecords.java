@@ -27,7 +27,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.phrhub.client.HttpTimeouts;
 import org.phrhub.client.fhir.FhirClients;
+import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.FhirCore;
+import org.phrhub.vocabulary.FhirCrossVersion;
 import org.phrhub.vocabulary.Hl7Terminology;
 import org.phrhub.vocabulary.HubGatewayCodes;
 import org.phrhub.vocabulary.Loinc;
@@ -109,13 +111,13 @@ public final class HubRecords {
         appointment.setStart(Date.from(start.toInstant()));
         appointment.setEnd(Date.from(start.plusMinutes(20).toInstant()));
         appointment.setDescription(reason);
-        appointment.addServiceType(new CodeableConcept(new Coding("https://phr-hub.example/fhir/CodeSystem/telehealth-service", kind, null)).setText(reason));
+        appointment.addServiceType(new CodeableConcept(new Coding(HubVisitCodes.ONLINE_SERVICE, kind, null)).setText(reason));
         appointment.addParticipant().setActor(new Reference(patient).setDisplay(patientName))
                 .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
         appointment.addParticipant().setActor(new Reference(clinician).setDisplay(clinicianName))
                 .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        Extension service = appointment.addExtension().setUrl(FhirCore.APPOINTMENT_VIRTUAL_SERVICE);
-        service.addExtension(FhirCore.VIRTUAL_SERVICE_SESSION_KEY, new StringType(UUID.randomUUID().toString()));
+        Extension service = appointment.addExtension().setUrl(FhirCrossVersion.APPOINTMENT_VIRTUAL_SERVICE);
+        service.addExtension(FhirCrossVersion.SESSION_KEY, new StringType(UUID.randomUUID().toString()));
         return as(username).create().resource(appointment).execute().getId().toUnqualifiedVersionless().getIdPart();
     }
 

@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.vocabulary.Loinc;
-import org.phrhub.vocabulary.Telehealth;
+import org.phrhub.vocabulary.HubVisitCodes;
 
 /** What the patient's clinicians recorded in online visits, as the patient reads it in their own record. */
 public final class ConsultationResults {
@@ -65,7 +65,7 @@ public final class ConsultationResults {
                     + request.getDispenseRequest().getExpectedSupplyDuration().getValue() + "日分";
             case Observation average -> "家庭血圧の平均: " + average.getComponent().stream()
                     .map(c -> c.getValueQuantity().getValue().toPlainString()).reduce((a, b) -> a + "/" + b).orElse("")
-                    + " mmHg (" + average.getExtensionsByUrl(Telehealth.HOME_BP_OCCASION_EXTENSION).stream()
+                    + " mmHg (" + average.getExtensionsByUrl(HubVisitCodes.HOME_BP_OCCASION_EXTENSION).stream()
                     .map(x -> x.getValue().primitiveValue()).findFirst().orElse("") + ")";
             default -> resource.fhirType();
         };

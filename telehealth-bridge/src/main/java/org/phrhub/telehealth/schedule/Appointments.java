@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 import org.phrhub.telehealth.record.RecordPages;
-import org.phrhub.vocabulary.FhirCore;
+import org.phrhub.vocabulary.FhirCrossVersion;
 
 /** Reads online appointments from the hub, as the signed-in person may see them. */
 public final class Appointments {
@@ -58,8 +58,8 @@ public final class Appointments {
                         .findFirst().orElse("");
         Optional<String> kind = appointment.getServiceType().stream().flatMap(c -> c.getCoding().stream())
                 .map(c -> c.getCode()).findFirst();
-        Optional<String> sessionKey = Optional.ofNullable(appointment.getExtensionByUrl(FhirCore.APPOINTMENT_VIRTUAL_SERVICE))
-                .map(service -> service.getExtensionByUrl(FhirCore.VIRTUAL_SERVICE_SESSION_KEY))
+        Optional<String> sessionKey = Optional.ofNullable(appointment.getExtensionByUrl(FhirCrossVersion.APPOINTMENT_VIRTUAL_SERVICE))
+                .map(service -> service.getExtensionByUrl(FhirCrossVersion.SESSION_KEY))
                 .map(Extension::getValue).map(value -> value.primitiveValue());
         return new ScheduledVisit(
                 appointment.getIdElement().toUnqualifiedVersionless().getValue(),

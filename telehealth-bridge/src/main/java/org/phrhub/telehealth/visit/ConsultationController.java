@@ -23,6 +23,7 @@ import org.phrhub.telehealth.schedule.Appointments;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.telehealth.security.HubRole;
 import org.phrhub.telehealth.security.SignedInUser;
+import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.V3ActReason;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -77,7 +78,7 @@ class ConsultationController {
         IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
         ScheduledVisit visit = page.participantsVisit(fhir, id, user);
         ConsultationNote note = ConsultationNote.of(draft);
-        boolean diagnosis = visit.kind().map("online-diagnosis"::equals).orElse(true);
+        boolean diagnosis = visit.kind().map(HubVisitCodes.ONLINE_DIAGNOSIS::equals).orElse(true);
         List<Problem> problems = note.problems(diagnosis, LocalDateTime.ofInstant(now, properties.zone()), draft);
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);

@@ -20,7 +20,7 @@ import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.vocabulary.Hl7Terminology;
 import org.phrhub.vocabulary.JpCore;
 import org.phrhub.vocabulary.Loinc;
-import org.phrhub.vocabulary.Telehealth;
+import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.Ucum;
 
 /**
@@ -53,13 +53,13 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
         composition.setDate(Date.from(endedAt));
         composition.addAuthor(doctor);
         composition.setTitle("オンライン診療記録 " + visit.start().toLocalDate());
-        section(composition, Telehealth.NOTE_SECTIONS, Telehealth.ONLINE_CARE_CONFIRMATION, "オンライン診療の確認", confirmationText);
+        section(composition, HubVisitCodes.NOTE_SECTIONS, HubVisitCodes.ONLINE_CARE_CONFIRMATION, "オンライン診療の確認", confirmationText);
         section(composition, Loinc.SYSTEM, Loinc.SUBJECTIVE, SOAP_TITLES.get(Loinc.SUBJECTIVE), note.subjective());
         section(composition, Loinc.SYSTEM, Loinc.OBJECTIVE, SOAP_TITLES.get(Loinc.OBJECTIVE), note.objective());
         section(composition, Loinc.SYSTEM, Loinc.ASSESSMENT, SOAP_TITLES.get(Loinc.ASSESSMENT), note.assessment());
         section(composition, Loinc.SYSTEM, Loinc.PLAN_OF_CARE, SOAP_TITLES.get(Loinc.PLAN_OF_CARE), note.plan());
         if (!nextVisitText.isEmpty()) {
-            section(composition, Telehealth.NOTE_SECTIONS, Telehealth.NEXT_VISIT, "次回受診", nextVisitText);
+            section(composition, HubVisitCodes.NOTE_SECTIONS, HubVisitCodes.NEXT_VISIT, "次回受診", nextVisitText);
         }
 
         for (ConsultationNote.Diagnosis diagnosis : note.diagnoses()) {

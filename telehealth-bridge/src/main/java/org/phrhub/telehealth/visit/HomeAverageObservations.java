@@ -17,7 +17,7 @@ import org.phrhub.telehealth.chart.HomeAverage;
 import org.phrhub.vocabulary.CardX;
 import org.phrhub.vocabulary.Hl7Terminology;
 import org.phrhub.vocabulary.Loinc;
-import org.phrhub.vocabulary.Telehealth;
+import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.Ucum;
 
 /** A 7-day home average as a CardX average self-measured blood pressure Observation. */
@@ -41,7 +41,7 @@ final class HomeAverageObservations {
         observation.addComponent(component(CardX.MEAN_SYSTOLIC, "Systolic blood pressure mean", average.systolic().orElseThrow()));
         observation.addComponent(component(CardX.MEAN_DIASTOLIC, "Diastolic blood pressure mean", average.diastolic().orElseThrow()));
         observation.addExtension(new Extension(CardX.NUMBER_OF_MEASUREMENTS_EXTENSION, new IntegerType(average.readings())));
-        observation.addExtension(new Extension(Telehealth.HOME_BP_OCCASION_EXTENSION,
+        observation.addExtension(new Extension(HubVisitCodes.HOME_BP_OCCASION_EXTENSION,
                 new CodeType(average.occasion().name().toLowerCase(Locale.ROOT))));
         return observation;
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.phrhub.telehealth.BridgeFixture;
 import org.phrhub.telehealth.Browsers;
 import org.phrhub.telehealth.HubRecords;
+import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.Loinc;
 import org.phrhub.vocabulary.Mdc;
 
@@ -39,7 +40,7 @@ class ChartRenderBenchmark {
             records.storeReadings("hanako", "Patient/hanako", twoYears.subList(from, Math.min(from + 200, twoYears.size())));
         }
         String visit = records.bookVisit("hanako", "Patient/hanako", "山田 花子", "Practitioner/dr-suzuki", "鈴木 一郎",
-                ZonedDateTime.now(HubRecords.TOKYO).plusHours(1), "online-diagnosis", "benchmark");
+                ZonedDateTime.now(HubRecords.TOKYO).plusHours(1), HubVisitCodes.ONLINE_DIAGNOSIS, "benchmark");
         IGenericClient doctor = records.as("dr.suzuki");
         String since = today.minusWeeks(2).toString();
 

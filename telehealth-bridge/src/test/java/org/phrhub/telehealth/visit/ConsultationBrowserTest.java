@@ -29,6 +29,7 @@ import org.phrhub.telehealth.BridgeFixture;
 import org.phrhub.telehealth.Browsers;
 import org.phrhub.telehealth.HubRecords;
 import org.phrhub.testsupport.fhir.R4Validation;
+import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.CardX;
 import org.phrhub.vocabulary.HubGatewayCodes;
 import org.phrhub.vocabulary.Loinc;
@@ -131,7 +132,7 @@ class ConsultationBrowserTest {
     @Test
     void endingTheVisitWritesOneLinkedRecordThatHanakoReads() {
         String visit = records.bookVisit("hanako", "Patient/hanako", "山田 花子", "Practitioner/dr-suzuki", "鈴木 一郎",
-                ZonedDateTime.now(HubRecords.TOKYO).plusMinutes(5), "online-diagnosis", "血圧の薬の相談");
+                ZonedDateTime.now(HubRecords.TOKYO).plusMinutes(5), HubVisitCodes.ONLINE_DIAGNOSIS, "血圧の薬の相談");
         try (BrowserContext doctor = browsers.newPerson()) {
             Page page = Browsers.signIn(doctor, hub.bridgeUrl(), "/visits/" + visit, "dr.suzuki");
             page.locator("#subjective").fill("朝の血圧が高い。頭痛なし。");
@@ -209,7 +210,7 @@ class ConsultationBrowserTest {
     void aWriteTheHubRefusesLeavesNothingAndKeepsTheDraft() {
         // taro has shared nothing with dr.suzuki: the hub refuses any write into his record.
         String visit = records.bookVisit("taro", "Patient/taro", "佐藤 太郎", "Practitioner/dr-suzuki", "鈴木 一郎",
-                ZonedDateTime.now(HubRecords.TOKYO).plusMinutes(10), "online-diagnosis", "血圧の相談");
+                ZonedDateTime.now(HubRecords.TOKYO).plusMinutes(10), HubVisitCodes.ONLINE_DIAGNOSIS, "血圧の相談");
         try (BrowserContext doctor = browsers.newPerson()) {
             Page page = Browsers.signIn(doctor, hub.bridgeUrl(), "/visits/" + visit, "dr.suzuki");
             page.locator("#patientIdentity").selectOption("known-in-person");
@@ -236,7 +237,7 @@ class ConsultationBrowserTest {
     @Test
     void theDraftSurvivesAReload() {
         String visit = records.bookVisit("hanako", "Patient/hanako", "山田 花子", "Practitioner/dr-suzuki", "鈴木 一郎",
-                ZonedDateTime.now(HubRecords.TOKYO).plusMinutes(15), "online-diagnosis", "再診");
+                ZonedDateTime.now(HubRecords.TOKYO).plusMinutes(15), HubVisitCodes.ONLINE_DIAGNOSIS, "再診");
         try (BrowserContext doctor = browsers.newPerson()) {
             Page page = Browsers.signIn(doctor, hub.bridgeUrl(), "/visits/" + visit, "dr.suzuki");
             page.locator("#objective").fill("家庭血圧は朝 140 前後。");
