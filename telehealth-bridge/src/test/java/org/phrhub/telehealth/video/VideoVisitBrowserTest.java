@@ -119,6 +119,7 @@ class VideoVisitBrowserTest {
         try (BrowserContext pharmacist = browsers.newPerson()) {
             Browsers.signIn(pharmacist, hub.bridgeUrl(), "/", "ph.ito");
 
+            assertEquals(404, pharmacist.request().get(hub.bridgeUrl() + "/visits/" + visitId).status());
             assertEquals(403, handshake(pharmacist, hub.bridgeUrl()).status());
         }
     }
