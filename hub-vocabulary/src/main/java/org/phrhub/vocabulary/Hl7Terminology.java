@@ -18,5 +18,13 @@ public final class Hl7Terminology {
     /** Why a value is missing, e.g. {@code not-asked}. */
     public static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 
+    /** v3 ParticipationType: how an actor takes part, e.g. a Consent's reader as information recipient. */
+    public static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+    public static final String INFORMATION_RECIPIENT = "IRCP";
+
+    /** v3 ActCode, here for the policy of a Consent: {@code OPTIN}, nothing is shared unless permitted. */
+    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public static final String OPT_IN = "OPTIN";
+
     private Hl7Terminology() {}
 }

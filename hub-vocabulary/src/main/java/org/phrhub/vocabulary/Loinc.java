@@ -1,6 +1,9 @@
 package org.phrhub.vocabulary;
 
-/** LOINC codes of the FHIR R4 vital-signs profiles the hub's Observations follow, home and imported. */
+/**
+ * LOINC codes of the FHIR R4 vital-signs profiles the hub's Observations follow, home and imported, and
+ * the category of the Consents residents give.
+ */
 public final class Loinc {
 
     public static final String SYSTEM = "http://loinc.org";
@@ -15,6 +18,9 @@ public final class Loinc {
     public static final String SYSTOLIC = "8480-6";
     public static final String DIASTOLIC = "8462-4";
     public static final String MEAN = "8478-0";
+
+    /** The category of a privacy Consent ({@code Consent.category}), as FHIR R4's examples use it. */
+    public static final String PATIENT_CONSENT = "59284-0";
 
     private Loinc() {}
 }

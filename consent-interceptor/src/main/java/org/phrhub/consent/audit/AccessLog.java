@@ -22,6 +22,10 @@ public final class AccessLog {
         PatientAccess access = byPatient.computeIfAbsent(patient, p -> new PatientAccess());
         if (decision.isPermit()) {
             access.permitted = true;
+            if (decision.basis().isEmpty() && !(decision instanceof AccessDecision.Permit permit && permit.emergency())) {
+                // Permitted by a rule rather than a Consent: the patient's log says which.
+                access.rules.add(decision.reason());
+            }
         } else {
             access.denied = true;
             access.denialReason = decision.reason();
@@ -54,10 +58,12 @@ public final class AccessLog {
     public synchronized Set<PatientEntry> entries() {
         Set<PatientEntry> entries = new LinkedHashSet<>();
         byPatient.forEach((patient, access) -> {
-            // Permitted if anything of the patient's was shown; the reason then says what was withheld, if anything.
+            // Permitted if anything of the patient's was shown; the reason then names the rules other than
+            // Consents that let it be shown, if any.
             boolean permitted = refusal == null && access.permitted;
             String reason = refusal != null ? refusal
-                    : access.permitted ? null : access.denialReason;
+                    : !access.permitted ? access.denialReason
+                    : access.rules.isEmpty() ? null : String.join("; ", access.rules);
             entries.add(new PatientEntry(patient, permitted, Set.copyOf(access.consents), access.emergency, reason));
         });
         return entries;
@@ -67,7 +73,10 @@ public final class AccessLog {
         return refusal;
     }
 
-    /** @param reason why access was refused; null when it was permitted */
+    /**
+     * @param reason why access was refused; when it was permitted, the rules other than Consents that
+     *               permitted it (e.g. the patient's own record), or null when Consents alone did
+     */
     public record PatientEntry(String patient, boolean permitted, Set<String> consents, boolean emergency, String reason) {}
 
     private static final class PatientAccess {
@@ -76,6 +85,7 @@ public final class AccessLog {
         private String denialReason;
         private boolean emergency;
         private final Set<String> consents = new LinkedHashSet<>();
+        private final Set<String> rules = new LinkedHashSet<>();
     }
 
     private static String consentOf(String basis) {

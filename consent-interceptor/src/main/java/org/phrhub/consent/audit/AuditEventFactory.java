@@ -25,6 +25,7 @@ public final class AuditEventFactory {
      * @param interaction the FHIR interaction, e.g. {@code read}, {@code search-type}
      * @param request     the request line as the reader sent it, for the patient's log
      * @param patient     the patient whose data was touched, or null when a refusal named none
+     * @param reason      why access was refused; when permitted, the rules other than Consents that permitted it, or null
      */
     public AuditEvent build(Reader reader, String interaction, String request, String patient, boolean permitted,
             Set<String> consents, boolean emergency, String reason, Date recorded) {
@@ -37,7 +38,9 @@ public final class AuditEventFactory {
         event.setAction(actionOf(interaction));
         event.setRecorded(recorded);
         event.setOutcome(permitted ? AuditEventOutcome._0 : AuditEventOutcome._8);
-        event.setOutcomeDesc(permitted ? (emergency ? "Emergency access (break-the-glass)" : "Permitted") : reason);
+        event.setOutcomeDesc(!permitted ? reason
+                : emergency ? "Emergency access (break-the-glass)"
+                : reason == null ? "Permitted" : "Permitted: " + reason);
         CodeableConcept purpose = purpose(reader.purpose());
         event.addPurposeOfEvent(purpose);
         if (emergency) {

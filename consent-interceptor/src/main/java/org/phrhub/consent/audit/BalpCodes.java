@@ -1,5 +1,7 @@
 package org.phrhub.consent.audit;
 
+import org.phrhub.vocabulary.Hl7Terminology;
+
 /** Codes of the IHE Basic Audit Log Patterns (BALP) "AuthZ-Consent" AuditEvent, and DICOM's. */
 public final class BalpCodes {
 
@@ -19,7 +21,7 @@ public final class BalpCodes {
     public static final String OBJECT_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/object-role";
     public static final String ROLE_PATIENT = "1";
 
-    public static final String PARTICIPATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+    public static final String PARTICIPATION_SYSTEM = Hl7Terminology.PARTICIPATION_TYPE;
     public static final String INFORMANT = "INF";
     public static final String CUSTODIAN = "CST";
     public static final String RESPONSIBLE_PARTY = "RESP";

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Observation;
@@ -34,8 +35,9 @@ import org.phrhub.vocabulary.V3ActReason;
  * The hub's access rules. Default deny. A patient reads and writes their own record and manages
  * their own Consents. Physicians, pharmacists and the city broker read a patient's data only as that
  * patient's Consents allow ({@link ConsentDecisionEngine}); clinicians write it only under a treatment
- * permit. Signed-in people read directory data. Machine clients write what their role is for and
- * read nothing. The audit trail is read by its patient and by auditors.
+ * permit, and read besides the Consents and Appointments addressed to them. Signed-in people read
+ * directory data. Machine clients write what their role is for and read nothing. The audit trail is
+ * read by its patient and by auditors.
  */
 public final class AccessPolicy {
 
@@ -122,6 +124,10 @@ public final class AccessPolicy {
         if (isInstanceOperation(operation, ACCESS_EXPLAIN) && isOwnPatient(requester, operation)) {
             return AccessDecision.permit("a patient may ask who can see their record");
         }
+        if (isInstanceOperation(operation, ACCESS_EXPLAIN) && isClinician(requester)) {
+            // The answer is about the clinician alone (the explanation provider holds them to it).
+            return AccessDecision.permit("a clinician may ask what they themselves may see of a record");
+        }
         return AccessDecision.deny(operation.describe() + " is not available to " + requester.describe()
                 + ": the hub cannot decide its results resource by resource");
     }
@@ -147,6 +153,12 @@ public final class AccessPolicy {
         Optional<String> self = requester.ownPatientReference();
         if (self.isPresent() && data.patients().contains(self.get())) {
             return AccessDecision.permit("own record of " + self.get());
+        }
+        if (resource instanceof Appointment appointment && isClinician(requester)
+                && AppointmentParticipants.names(appointment, reader)) {
+            // A booking addressed to the clinician is theirs to see before the patient shares anything,
+            // and so is one that names no patient yet.
+            return AccessDecision.permit("the Appointment names " + requester.describe() + " as a participant");
         }
         if (data.patients().isEmpty()) {
             return AccessDecision.deny("this " + type + " belongs to no patient");

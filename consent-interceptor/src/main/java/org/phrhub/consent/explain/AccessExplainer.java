@@ -29,8 +29,8 @@ import org.phrhub.vocabulary.V3ActReason;
 
 /**
  * The answer of {@code $access-explain}: tells a patient who can see which classes of their data and
- * why, by asking the same decision engine that guards every request. Only the patient may ask (the
- * access policy admits nobody else to the operation).
+ * why, and a clinician what they themselves may see, by asking the same decision engine that guards
+ * every request. The access policy admits nobody else to the operation.
  */
 public final class AccessExplainer {
 
@@ -88,19 +88,58 @@ public final class AccessExplainer {
         for (String each : actors) {
             Reader reader = readerFor(each, purpose.orElse(defaultPurposeOf(each)));
             for (DataClass dataClass : DATA_CLASSES) {
-                DataDescription data = new DataDescription(Optional.empty(), dataClass.type(), patient,
-                        withImplied(dataClass), Set.of(), Optional.empty());
-                AccessDecision decision = engine.decide(reader, data, consents, AccessKind.READ, now);
-                ParametersParameterComponent line = answer.addParameter().setName("access");
-                line.addPart().setName("actor").setValue(new StringType(each));
-                line.addPart().setName("purpose").setValue(new StringType(reader.purpose()));
-                line.addPart().setName("dataClass").setValue(new StringType(dataClass.type() + " (" + dataClass.label() + ")"));
-                line.addPart().setName("decision").setValue(new StringType(decision.isPermit() ? "permit" : "deny"));
+                AccessDecision decision = engine.decide(reader, describe(dataClass, patient), consents, AccessKind.READ, now);
+                ParametersParameterComponent line = accessLine(answer, each, reader.purpose(), dataClass, decision);
                 line.addPart().setName("reason").setValue(new StringType(decision.reason()));
                 decision.basis().forEach(b -> line.addPart().setName("basis").setValue(new StringType(b)));
             }
         }
         return answer;
+    }
+
+    /**
+     * What the reader may see of the patient's data, for the reader alone: one line per class with the
+     * decision and nothing of the patient's Consents (which ones, whom else they name). A patient who
+     * does not exist gets the same answer as one who shared nothing, so the answer tells no more than
+     * reading would.
+     *
+     * @param reader  the clinician asking, with the purpose to decide for
+     * @param patient the patient asked about, e.g. {@code Patient/hanako}
+     */
+    public Parameters explainToReader(Reader reader, String patient) {
+        Instant now = clock.instant();
+        List<Consent> consents = records.activeConsentsOf(List.of(patient));
+        String self = reader.requester().describe();
+        Parameters answer = new Parameters();
+        answer.addParameter("patient", patient);
+        for (DataClass dataClass : DATA_CLASSES) {
+            AccessDecision decision = engine.decide(reader, describe(dataClass, patient), consents, AccessKind.READ, now);
+            ParametersParameterComponent line = accessLine(answer, self, reader.purpose(), dataClass, decision);
+            line.addPart().setName("reason").setValue(new StringType(readerReason(decision, reader.purpose())));
+        }
+        return answer;
+    }
+
+    /** Why, in words that name neither the patient's Consents nor anyone else. */
+    private static String readerReason(AccessDecision decision, String purpose) {
+        if (decision instanceof AccessDecision.Permit permit && permit.emergency()) {
+            return "open to you as emergency access (break-the-glass), shown in the patient's access log";
+        }
+        return (decision.isPermit() ? "shared with you by the patient for " : "not shared with you by the patient for ") + purpose;
+    }
+
+    private static ParametersParameterComponent accessLine(Parameters answer, String actor, String purpose,
+            DataClass dataClass, AccessDecision decision) {
+        ParametersParameterComponent line = answer.addParameter().setName("access");
+        line.addPart().setName("actor").setValue(new StringType(actor));
+        line.addPart().setName("purpose").setValue(new StringType(purpose));
+        line.addPart().setName("dataClass").setValue(new StringType(dataClass.type() + " (" + dataClass.label() + ")"));
+        line.addPart().setName("decision").setValue(new StringType(decision.isPermit() ? "permit" : "deny"));
+        return line;
+    }
+
+    private static DataDescription describe(DataClass dataClass, String patient) {
+        return new DataDescription(Optional.empty(), dataClass.type(), patient, withImplied(dataClass), Set.of(), Optional.empty());
     }
 
     /** The actor as the engine would see them; membership of organizations and care teams included. */

@@ -43,7 +43,7 @@ public final class ConsentGuard implements AutoCloseable {
         this.consentInterceptor = new ExactConsentInterceptor(new HubConsentService(contexts, policy, audit, clock));
         this.writeGuard = new WriteGuardInterceptor(contexts, policy, records, clock);
         this.searchNarrowing = new SearchNarrowingInterceptor(contexts, records, policy, fhirContext, clock);
-        this.explainProvider = new AccessExplainProvider(new AccessExplainer(records, engine, settings, clock));
+        this.explainProvider = new AccessExplainProvider(new AccessExplainer(records, engine, settings, clock), contexts);
     }
 
     public void registerWith(RestfulServer server) {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.TokenParamModifier;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
@@ -16,18 +17,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.phrhub.consent.decision.AppointmentParticipants;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
+import org.phrhub.consent.decision.DataDescription.Code;
 import org.phrhub.consent.explain.ConsentSource;
 import org.phrhub.vocabulary.DataSourceTags;
 
 /**
- * Reads Consents and affiliations straight from the database for each request. Nothing is cached
- * across requests, so a revoked Consent stops counting on the very next request, on every node.
+ * Reads Consents, affiliations and the Appointments addressed to a clinician straight from the database
+ * for each request. Nothing is cached across requests, so a revoked Consent stops counting on the very
+ * next request, on every node.
  */
 public final class ConsentRecords implements ConsentSource {
 
@@ -58,6 +63,24 @@ public final class ConsentRecords implements ConsentSource {
             ConsentDecisionEngine.patientOf((Consent) consent).ifPresent(patients::add);
         }
         return patients;
+    }
+
+    /**
+     * Whether an Appointment naming one of these participants carries one of these security labels: such
+     * an appointment is visible to its participant whatever the label, which a search that also follows
+     * the patients' Consents cannot express.
+     */
+    public boolean anyAppointmentLabelled(Collection<String> participants, Collection<Code> labels) {
+        if (participants.isEmpty() || labels.isEmpty()) {
+            return false;
+        }
+        TokenOrListParam anyLabel = new TokenOrListParam();
+        labels.forEach(label -> anyLabel.addOr(new TokenParam(label.system().isEmpty() ? null : label.system(), label.code())));
+        SearchParameterMap query = SearchParameterMap.newSynchronous()
+                .add(Appointment.SP_ACTOR, references(participants))
+                .add(Constants.PARAM_SECURITY, anyLabel);
+        query.setLoadSynchronousUpTo(1);
+        return !search(AppointmentParticipants.TYPE, query).isEmpty();
     }
 
     @Override

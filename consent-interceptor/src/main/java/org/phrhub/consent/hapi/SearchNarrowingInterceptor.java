@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Appointment;
 import org.phrhub.consent.decision.AccessPolicy;
+import org.phrhub.consent.decision.AppointmentParticipants;
 import org.phrhub.consent.decision.DataDescription.Code;
 import org.phrhub.consent.decision.PatientCompartment;
 import org.phrhub.consent.requester.HubRole;
@@ -39,7 +41,8 @@ import org.phrhub.vocabulary.V3ActReason;
 /**
  * Pushes each search's consent decision into the query before it runs: a patient's search is limited
  * to their own record, a clinician's or the city broker's to the patients who opted in for them and
- * to the classes those patients allowed. The database then pages and counts only what the reader may
+ * to the classes those patients allowed (and, for Appointments, to those that name the clinician as
+ * participant besides). The database then pages and counts only what the reader may
  * see, so pages are full and {@code Bundle.total} is exact. A search whose limits cannot be written as
  * a query is refused rather than answered approximately.
  */
@@ -110,13 +113,89 @@ public final class SearchNarrowingInterceptor {
             return;
         }
         refuseLinksToHiddenData(params);
+        if (AppointmentParticipants.TYPE.equals(type) && AccessPolicy.isClinician(requester)) {
+            narrowAppointments(access, definition, params);
+            return;
+        }
         narrowByConsents(access, type, definition, params);
     }
 
     private void narrowByConsents(AccessContext access, String type, RuntimeResourceDefinition definition,
             SearchParameterMap params) {
-        // A search that names its patients is decided for those alone; otherwise for every patient
-        // whose Consents name the reader.
+        Optional<ConsentScope> scope = consentScope(access, type, definition, params);
+        if (scope.isEmpty()) {
+            findNothing(params);
+            return;
+        }
+        limitToPatients(definition, params, scope.get().patients());
+        apply(scope.get().filter(), params);
+    }
+
+    /**
+     * A clinician finds the Appointments that name them as participant, as they read them (AccessPolicy),
+     * besides the patients' Appointments their Consents allow. A search that asks only for the clinician's
+     * own appointments needs nothing added. Otherwise both are found as one set of participants, clinician
+     * and consenting patients, with the Consents' label limits; that is exact only while none of the
+     * clinician's own appointments carries such a label, so a search that would hide one is refused.
+     */
+    private void narrowAppointments(AccessContext access, RuntimeResourceDefinition definition, SearchParameterMap params) {
+        Set<String> own = AppointmentParticipants.of(access.reader());
+        if (asksOnlyFor(params, own)) {
+            return; // every match names the reader
+        }
+        Set<String> participants = new LinkedHashSet<>(own);
+        Optional<ConsentScope> scope = consentScope(access, AppointmentParticipants.TYPE, definition, params);
+        if (scope.isPresent()) {
+            DataFilter filter = scope.get().filter();
+            if (filter.includeParameter() != null || !filter.exclude().isEmpty()
+                    || records.anyAppointmentLabelled(own, filter.excludeLabels())) {
+                throw Refusals.forbidden("Some of your Appointments carry labels the patients' Consents do not open to you,"
+                        + " so one search cannot list them with the ones the Consents allow: search your own with "
+                        + Appointment.SP_ACTOR + "=" + access.reader().requester().describe() + ".");
+            }
+            participants.addAll(scope.get().patients());
+            apply(filter, params);
+        }
+        if (participants.isEmpty()) {
+            findNothing(params);
+            return;
+        }
+        params.add(Appointment.SP_ACTOR, references(participants));
+    }
+
+    /**
+     * Whether the search itself asks only for Appointments naming one of these participants: an AND clause of
+     * its actor or practitioner parameter whose every alternative is one of them, named plainly.
+     */
+    private static boolean asksOnlyFor(SearchParameterMap params, Set<String> participants) {
+        for (String parameter : List.of(Appointment.SP_ACTOR, Appointment.SP_PRACTITIONER)) {
+            List<List<IQueryParameterType>> clauses = params.get(parameter);
+            String impliedType = Appointment.SP_PRACTITIONER.equals(parameter) ? "Practitioner" : null;
+            if (clauses != null && clauses.stream().anyMatch(clause -> !clause.isEmpty() && clause.stream()
+                    .allMatch(value -> plainReference(value, impliedType).filter(participants::contains).isPresent()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code Type/id} of a value that names one resource on this server, without chain, modifier or base URL. */
+    private static Optional<String> plainReference(IQueryParameterType value, String impliedType) {
+        if (!(value instanceof ReferenceParam ref) || ref.getChain() != null || ref.getMissing() != null || ref.isMdmExpand()
+                || (ref.getBaseUrl() != null && !ref.getBaseUrl().isEmpty()) || ref.getIdPart() == null) {
+            return Optional.empty();
+        }
+        String type = ref.hasResourceType() ? ref.getResourceType() : impliedType;
+        return Optional.ofNullable(type).map(t -> t + "/" + ref.getIdPart());
+    }
+
+    /**
+     * What the patients' Consents let the reader find of this type: one filter and the patients it holds
+     * for; empty when they allow nothing. A search that names its patients is decided for those alone;
+     * otherwise for every patient whose Consents name the reader.
+     */
+    private Optional<ConsentScope> consentScope(AccessContext access, String type, RuntimeResourceDefinition definition,
+            SearchParameterMap params) {
         Set<String> candidates = patientsNamedIn(definition, params);
         if (candidates.isEmpty()) {
             // Break-the-glass would open every patient's record at once; without it, emergency reads
@@ -139,18 +218,15 @@ public final class SearchNarrowingInterceptor {
                         + unexpressible.why() + ". Read the resources one by one instead.");
             }
         }
-        if (groups.isEmpty()) {
-            findNothing(params);
-            return;
-        }
         if (groups.size() > 1) {
             throw Refusals.forbidden("The patients you may see allowed you different parts of their records, so one search"
                     + " cannot cover them all: search one patient at a time with patient=Patient/<id>.");
         }
-        Map.Entry<DataFilter, Set<String>> only = groups.entrySet().iterator().next();
-        limitToPatients(definition, params, only.getValue());
-        apply(only.getKey(), params);
+        return groups.entrySet().stream().findFirst().map(only -> new ConsentScope(only.getKey(), only.getValue()));
     }
+
+    /** The part of the patients' data one search may find: the filter, and the patients it holds for. */
+    private record ConsentScope(DataFilter filter, Set<String> patients) {}
 
     /**
      * Chained parameters and {@code _has} test values of other resources, which the reader might not be

@@ -39,7 +39,7 @@ class AuditEventFactoryTest {
     @Test
     void permittedReadIsRecordedAsABalpConsentDecisionWithOutcomeSuccess() {
         AuditEvent event = factory.build(DR_SUZUKI, "read", "GET Observation/bp-1", "Patient/hanako", true,
-                Set.of("Consent/optin"), false, "permitted by Consent/optin", RECORDED);
+                Set.of("Consent/optin"), false, null, RECORDED);
 
         assertThat(event.getMeta().getProfile()).extracting(p -> p.getValue())
                 .containsExactly("https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.AuthZconsent");
@@ -54,6 +54,15 @@ class AuditEventFactoryTest {
         assertThat(event.getPurposeOfEvent()).flatExtracting(CodeableConcept::getCoding)
                 .extracting(AuditEventFactoryTest::code).containsExactly(ACT_REASON + "|TREAT");
         assertThat(event.getMeta().getSecurity()).isEmpty();
+    }
+
+    @Test
+    void readPermittedByARuleRatherThanAConsentNamesTheRule() {
+        AuditEvent event = factory.build(DR_SUZUKI, "read", "GET Appointment/visit-1", "Patient/hanako", true,
+                Set.of(), false, "the Appointment names Practitioner/dr-suzuki as a participant", RECORDED);
+
+        assertThat(event.getOutcome().toCode()).isEqualTo("0");
+        assertThat(event.getOutcomeDesc()).isEqualTo("Permitted: the Appointment names Practitioner/dr-suzuki as a participant");
     }
 
     @Test

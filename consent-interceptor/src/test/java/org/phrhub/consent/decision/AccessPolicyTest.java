@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
@@ -29,6 +30,8 @@ class AccessPolicyTest {
 
     private static final Requester HANAKO = person("hanako", "Patient/hanako", HubRole.PATIENT);
     private static final Requester DOCTOR = person("dr.suzuki", "Practitioner/dr-suzuki", HubRole.PHYSICIAN);
+    private static final String SUZUKI = "Practitioner/dr-suzuki";
+    private static final String SUZUKI_ROLE = "PractitionerRole/dr-suzuki-aizu-clinic";
     private static final Requester GATEWAY =
             new Requester("sa-gw", "device-gateway", Optional.empty(), Set.of(HubRole.DEVICE_GATEWAY));
 
@@ -123,6 +126,51 @@ class AccessPolicyTest {
     }
 
     @Test
+    void clinicianReadsAnAppointmentNamingThemOrTheirRoleWithoutAConsent() {
+        Reader doctor = new Reader(DOCTOR, Set.of(SUZUKI, SUZUKI_ROLE, "Organization/aizu-clinic"), "TREAT");
+
+        AccessDecision named = policy.decideRead(doctor, appointment("Patient/hanako", SUZUKI), p -> List.of(), Instant.now());
+        AccessDecision byRole = policy.decideRead(doctor, appointment("Patient/hanako", SUZUKI_ROLE), p -> List.of(), Instant.now());
+
+        assertThat(named).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(named.reason()).contains("names Practitioner/dr-suzuki as a participant");
+        assertThat(byRole).isInstanceOf(AccessDecision.Permit.class);
+    }
+
+    @Test
+    void anAppointmentWithSomeoneElseOrTheirClinicStaysUnderTheConsents() {
+        Reader doctor = new Reader(DOCTOR, Set.of(SUZUKI, SUZUKI_ROLE, "Organization/aizu-clinic"), "TREAT");
+        Reader pharmacist = new Reader(person("ph.ito", "Practitioner/ph-ito", HubRole.PHARMACIST), Set.of("Practitioner/ph-ito"), "TREAT");
+
+        assertThat(policy.decideRead(doctor, appointment("Patient/hanako", "Practitioner/dr-sato"), p -> List.of(), Instant.now()))
+                .isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideRead(doctor, appointment("Patient/hanako", "Organization/aizu-clinic"), p -> List.of(), Instant.now()))
+                .as("an organization is not a participant a clinician takes part as").isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideRead(pharmacist, appointment("Patient/hanako", SUZUKI), p -> List.of(), Instant.now()))
+                .isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void writingAnAppointmentNamingTheClinicianStillNeedsATreatmentPermit() {
+        Reader doctor = new Reader(DOCTOR, Set.of(SUZUKI), "TREAT");
+
+        AccessDecision decision = policy.decideWrite(doctor, appointment("Patient/hanako", SUZUKI), p -> List.of(), Instant.now());
+
+        assertThat(decision).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(decision.reason()).contains("no active consent");
+    }
+
+    @Test
+    void aClinicianMayAskAccessExplainButAnotherPatientOrTheCityBrokerMayNot() {
+        RequestedOperation explainTaro = operation(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, "Patient", "taro", "$access-explain");
+        Requester broker = new Requester("sa-broker", "city-broker", Optional.empty(), Set.of(HubRole.CITY_BROKER));
+
+        assertThat(policy.decideOperation(DOCTOR, explainTaro)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideOperation(HANAKO, explainTaro)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideOperation(broker, explainTaro)).isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
     void aTokenWithoutHubRoleGetsNothing() {
         Requester nobody = new Requester("x", "hub-cli", Optional.empty(), Set.of());
 
@@ -134,6 +182,13 @@ class AccessPolicyTest {
 
     private static Requester person(String subject, String fhirUser, HubRole role) {
         return new Requester(subject, "hub-cli", Optional.of(FhirUser.parse(fhirUser)), Set.of(role));
+    }
+
+    private static Appointment appointment(String patient, String practitioner) {
+        Appointment appointment = new Appointment();
+        appointment.addParticipant().setActor(new Reference(patient));
+        appointment.addParticipant().setActor(new Reference(practitioner));
+        return appointment;
     }
 
     private static Observation observationOf(String patient) {

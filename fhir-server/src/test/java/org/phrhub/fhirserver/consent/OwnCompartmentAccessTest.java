@@ -98,7 +98,8 @@ class OwnCompartmentAccessTest extends FhirServerIntegrationTest {
 
     @Test
     void clinicianReadsNoPatientDataYetButDirectoryData() {
-        String doctor = tokenOf("dr.suzuki");
+        // dr.sato: hanako's demo visit Consent names her online clinicians, not him.
+        String doctor = tokenOf("dr.sato");
 
         assertThat(fhir.get("Patient/hanako", doctor).status()).isEqualTo(404);
         assertThat(fhir.get("Observation?subject=Patient/hanako", doctor).bundle().getEntry()).isEmpty();

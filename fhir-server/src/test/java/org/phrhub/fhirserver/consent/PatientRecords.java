@@ -4,10 +4,14 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -30,6 +34,8 @@ final class PatientRecords {
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
     static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+    private static final Duration AUDIT_WAIT = Duration.ofSeconds(10);
 
     private final DaoRegistry daos;
 
@@ -69,6 +75,24 @@ final class PatientRecords {
                 .getAllResources().stream().map(AuditEvent.class::cast).toList();
     }
 
+    /**
+     * The first AuditEvent about the patient that matches, waiting for it: a request is audited when it
+     * completes, which may be just after its caller has the response.
+     */
+    AuditEvent awaitAuditEvent(String patient, Predicate<AuditEvent> which) throws InterruptedException {
+        long deadline = System.nanoTime() + AUDIT_WAIT.toNanos();
+        while (true) {
+            Optional<AuditEvent> event = auditEventsAbout(patient).stream().filter(which).findFirst();
+            if (event.isPresent()) {
+                return event.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no such AuditEvent about " + patient + " within " + AUDIT_WAIT);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** An opt-in Consent: deny everything but what the nested permit allows (FHIR R4 consent-example-Out pattern, inverted). */
     static Consent optIn(String patient, ProvisionComponent permit) {
         Consent consent = new Consent();
@@ -102,6 +126,19 @@ final class PatientRecords {
         ProvisionComponent deny = new ProvisionComponent().setType(Consent.ConsentProvisionType.DENY);
         deny.addSecurityLabel(label);
         return deny;
+    }
+
+    /** A booked Appointment of the patient with one practitioner (or PractitionerRole), at a fixed time in December 2026. */
+    static Appointment appointment(String patient, String practitioner) {
+        Appointment appointment = new Appointment();
+        appointment.setId("appt-" + UUID.randomUUID().toString().substring(0, 13));
+        appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+        appointment.setStart(Date.from(Instant.parse("2026-12-10T01:00:00Z")));
+        appointment.setEnd(Date.from(Instant.parse("2026-12-10T01:20:00Z")));
+        for (String actor : List.of(patient, practitioner)) {
+            appointment.addParticipant().setActor(new Reference(actor)).setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        }
+        return appointment;
     }
 
     static Period endedYesterday() {
