@@ -60,7 +60,7 @@
     setDevice('audio', microphoneButton, 'microphone', true);
     cameraButton.disabled = false;
     microphoneButton.disabled = false;
-    leaveButton.disabled = false;
+    inCall(true);
     openSignalling();
   }
 
@@ -227,9 +227,16 @@
     setDevice('audio', microphoneButton, 'microphone', true);
     cameraButton.disabled = true;
     microphoneButton.disabled = true;
-    leaveButton.disabled = true;
-    joinButton.disabled = false;
+    inCall(false);
     show(state);
+  }
+
+  /** Only the button that applies is shown: a faded Join beside Leave would only puzzle people. */
+  function inCall(joined) {
+    joinButton.hidden = joined;
+    joinButton.disabled = false;
+    leaveButton.hidden = !joined;
+    leaveButton.disabled = !joined;
   }
 
   /** Turns the camera or microphone on or off; the picture and sound stop but the call stays up. */
