@@ -15,6 +15,7 @@ import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.telehealth.security.HubRole;
 import org.phrhub.telehealth.security.SignedInUser;
 import org.phrhub.telehealth.config.BridgeProperties;
+import org.phrhub.telehealth.video.VisitMedia;
 import org.phrhub.telehealth.visit.Draft;
 import org.phrhub.telehealth.visit.DraftStore;
 import org.phrhub.telehealth.visit.Problem;
@@ -42,13 +43,13 @@ class GuidanceController {
 
     private final RecordClients records;
     private final DraftStore drafts;
-    private final RemoteMedia media;
+    private final VisitMedia media;
     private final MessageSource messages;
     private final Clock clock;
     private final VisitPage page;
     private final Appointments appointments;
 
-    GuidanceController(RecordClients records, DraftStore drafts, RemoteMedia media, MessageSource messages, Clock clock,
+    GuidanceController(RecordClients records, DraftStore drafts, VisitMedia media, MessageSource messages, Clock clock,
             VisitPage page, BridgeProperties properties) {
         this.records = records;
         this.drafts = drafts;
@@ -73,7 +74,8 @@ class GuidanceController {
         ScheduledVisit visit = page.participantsVisit(fhir, id, user);
         GuidanceNote note = GuidanceNote.of(draft);
         List<Problem> problems = new ArrayList<>();
-        if (!media.receivedVideoAndAudio(visit.appointmentId(), user.fhirUser())) {
+        // The law counts guidance as online only with both: what the pharmacist's browser received tells.
+        if (!media.seenBy(visit.appointmentId(), user.fhirUser()).videoAndAudio()) {
             problems.add(new Problem("guidance.problem.noVideo"));
         }
         problems.addAll(note.problems());
