@@ -3,6 +3,8 @@ package org.phrhub.telehealth.video;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phrhub.telehealth.VideoCalls.await;
+import static org.phrhub.telehealth.VideoCalls.awaitRemoteVideo;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -11,14 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +35,6 @@ import org.phrhub.telehealth.Browsers;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VideoVisitBrowserTest {
 
-    private static final Duration MEDIA_WAIT = Duration.ofSeconds(20);
     private static final String DOCTOR = "Practitioner/dr-suzuki";
 
     private BridgeFixture hub;
@@ -153,29 +151,6 @@ class VideoVisitBrowserTest {
     private static String idOf(Page visitPage) {
         String path = URI.create(visitPage.url()).getPath();
         return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static void awaitRemoteVideo(Page page, String who) throws InterruptedException {
-        await(who + "'s remote video to have frames", () -> stats(page),
-                s -> ((Number) s.get("framesDecoded")).longValue() > 0 && ((Number) s.get("remoteVideoWidth")).intValue() > 0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> stats(Page page) {
-        return (Map<String, Object>) page.evaluate("() => window.phrhubVideo.stats()");
-    }
-
-    private static <T> T await(String what, Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(MEDIA_WAIT);
-        T last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + MEDIA_WAIT.toSeconds() + " s for " + what + "; last seen: " + last);
-            }
-            Thread.sleep(500);
-            last = read.get();
-        }
-        return last;
     }
 
     /** The WebSocket handshake to the visit's room as the browser would make it, with the person's session cookie. */
