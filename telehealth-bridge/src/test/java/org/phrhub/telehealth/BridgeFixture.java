@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.phrhub.testsupport.OncePerRun;
 import org.phrhub.testsupport.fhirserver.FhirServerProcess;
-import org.phrhub.testsupport.keycloak.ClientRedirects;
+import org.phrhub.testsupport.keycloak.RealmClients;
 import org.phrhub.testsupport.keycloak.TestKeycloak;
 import org.phrhub.testsupport.postgres.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,7 +51,7 @@ public final class BridgeFixture {
         FhirServerProcess fhirServer = FhirServerProcess.start(TestPostgres.database(), keycloak.issuer(),
                 List.of("--phrhub.demo.seed=true"));
         int port = freePort();
-        ClientRedirects.allow(keycloak, CLIENT_ID, "http://localhost:" + port);
+        RealmClients.allowRedirects(keycloak, CLIENT_ID, "http://localhost:" + port);
         Path drafts;
         try {
             drafts = Files.createTempDirectory(Path.of("target"), "drafts-");

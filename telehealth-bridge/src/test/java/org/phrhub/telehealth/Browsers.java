@@ -56,6 +56,14 @@ public final class Browsers implements AutoCloseable {
         return page;
     }
 
+    /** What the person sees on screen (the viewport), e.g. for the README. */
+    public static Path screenshotOfScreen(Page page, String name) {
+        Path file = ARTIFACTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file));
+        return file;
+    }
+
+    /** The whole page, scrolled through. */
     public static Path screenshot(Page page, String name) {
         Path file = ARTIFACTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

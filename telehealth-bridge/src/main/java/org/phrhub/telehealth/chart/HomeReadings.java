@@ -9,12 +9,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.phrhub.telehealth.record.RecordPages;
@@ -42,15 +44,14 @@ public final class HomeReadings {
     /** Every reading of {@code patient} from {@code firstDay} on, oldest first. */
     public List<HomeReading> since(IGenericClient fhir, String patient, LocalDate firstDay) {
         List<Observation> observations = new ArrayList<>();
+        // One search for the three kinds: each request to the hub is a consent decision and an audit entry.
         RecordPages.searchAll(fhir, fhir.search().forResource(Observation.class)
                 .where(new TokenClientParam("subject").exactly().code(patient))
-                .and(new TokenClientParam("code").exactly().systemAndValues(Loinc.SYSTEM, Loinc.BLOOD_PRESSURE_PANEL, Loinc.HEART_RATE))
-                .and(new DateClientParam("date").afterOrEquals().second(java.util.Date.from(firstDay.atStartOfDay(zone).toInstant())))
-                .count(PAGE_SIZE), Observation.class, observations::add);
-        RecordPages.searchAll(fhir, fhir.search().forResource(Observation.class)
-                .where(new TokenClientParam("subject").exactly().code(patient))
-                .and(new TokenClientParam("code").exactly().systemAndCode(Mdc.SYSTEM, Mdc.MEASUREMENT_STATUS))
-                .and(new DateClientParam("date").afterOrEquals().second(java.util.Date.from(firstDay.atStartOfDay(zone).toInstant())))
+                .and(new TokenClientParam("code").exactly().codings(
+                        new Coding(Loinc.SYSTEM, Loinc.BLOOD_PRESSURE_PANEL, null),
+                        new Coding(Loinc.SYSTEM, Loinc.HEART_RATE, null),
+                        new Coding(Mdc.SYSTEM, Mdc.MEASUREMENT_STATUS, null)))
+                .and(new DateClientParam("date").afterOrEquals().second(Date.from(firstDay.atStartOfDay(zone).toInstant())))
                 .count(PAGE_SIZE), Observation.class, observations::add);
         return join(observations);
     }

@@ -25,17 +25,18 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.telehealth.record.RecordPages;
 import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.HubImportCodes;
 import org.phrhub.vocabulary.JpCore;
 
 /**
  * The patient's hospital history for the chart: active conditions, current prescriptions, recent lab
- * results and allergies, each with the hospital it came from (the author of its Provenance) and its date.
+ * results and allergies, each with the hospital it came from and its date. The hospital is the one whose
+ * institution code the import wrote into {@code meta.source}; what clinicians recorded online names them.
  */
 public final class HospitalHistory {
 
@@ -67,8 +68,7 @@ public final class HospitalHistory {
                 .where(new TokenClientParam("subject").exactly().code(patient))
                 .and(new TokenClientParam("category").exactly().systemAndCode(Hl7Terminology.OBSERVATION_CATEGORY, Hl7Terminology.LABORATORY))
                 .sort().descending("date")
-                .count(RECENT_LAB_RESULTS)
-                .revInclude(Provenance.INCLUDE_TARGET);
+                .count(RECENT_LAB_RESULTS);
         return fromFirstPage(fhir, query, Observation.class, this::labResult);
     }
 
@@ -81,7 +81,7 @@ public final class HospitalHistory {
     private <T extends Resource> List<HistoryEntry> entries(IGenericClient fhir, IQuery<IBaseBundle> query, Class<T> type,
             EntryMaker<T> maker) {
         List<Resource> found = new ArrayList<>();
-        RecordPages.everyEntry(fhir, query.count(200).revInclude(Provenance.INCLUDE_TARGET), found::add);
+        RecordPages.everyEntry(fhir, query.count(200), found::add);
         return lines(fhir, found, type, maker, Comparator.comparing((HistoryEntry e) -> e.date().orElse(LocalDate.MIN)).reversed());
     }
 
@@ -94,40 +94,33 @@ public final class HospitalHistory {
 
     private <T extends Resource> List<HistoryEntry> lines(IGenericClient fhir, List<Resource> found, Class<T> type,
             EntryMaker<T> maker, Comparator<HistoryEntry> order) {
-        Map<String, String> authorOf = new HashMap<>();
-        Set<String> organizations = new LinkedHashSet<>();
-        for (Resource resource : found) {
-            if (resource instanceof Provenance provenance) {
-                provenance.getAgent().stream().map(Provenance.ProvenanceAgentComponent::getWho)
-                        .map(who -> who.getReferenceElement().toUnqualifiedVersionless().getValue())
-                        .filter(who -> who != null && who.startsWith("Organization/"))
-                        .findFirst()
-                        .ifPresent(author -> provenance.getTarget().forEach(target -> {
-                            authorOf.put(target.getReferenceElement().toUnqualifiedVersionless().getValue(), author);
-                            organizations.add(author);
-                        }));
-            }
-        }
-        Map<String, String> names = organizationNames(fhir, organizations);
-        return found.stream().filter(type::isInstance).map(type::cast)
-                .map(resource -> maker.make(resource, Optional.ofNullable(authorOf.get(
-                        resource.getIdElement().toUnqualifiedVersionless().getValue())).map(names::get)))
+        List<T> resources = found.stream().filter(type::isInstance).map(type::cast).toList();
+        Set<String> institutions = resources.stream()
+                .map(resource -> HubImportCodes.institutionOfSource(resource.getMeta().getSource()))
+                .flatMap(Optional::stream).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, String> hospitals = hospitalNames(fhir, institutions);
+        return resources.stream()
+                .map(resource -> maker.make(resource, HubImportCodes.institutionOfSource(resource.getMeta().getSource())
+                        .map(code -> hospitals.getOrDefault(code, code))))
                 .sorted(order)
                 .toList();
     }
 
-    private static Map<String, String> organizationNames(IGenericClient fhir, Set<String> organizations) {
-        if (organizations.isEmpty()) {
+    /** The hospitals' names by institution code, from the hub's directory (one search). */
+    private static Map<String, String> hospitalNames(IGenericClient fhir, Set<String> institutions) {
+        if (institutions.isEmpty()) {
             return Map.of();
         }
-        List<String> ids = organizations.stream().map(reference -> reference.substring("Organization/".length())).toList();
-        return fhir.search().forResource(Organization.class)
-                .where(new TokenClientParam("_id").exactly().codes(ids))
-                .count(ids.size())
+        Map<String, String> names = new HashMap<>();
+        fhir.search().forResource(Organization.class)
+                .where(new TokenClientParam("identifier").exactly().systemAndValues(JpCore.INSTITUTION_CODE, List.copyOf(institutions)))
+                .count(institutions.size() * 2)
                 .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().stream()
                 .map(entry -> (Organization) entry.getResource())
-                .collect(Collectors.toMap(o -> o.getIdElement().toUnqualifiedVersionless().getValue(),
-                        o -> o.hasName() ? o.getName() : o.getIdElement().getIdPart(), (a, b) -> a));
+                .forEach(hospital -> hospital.getIdentifier().stream()
+                        .filter(id -> JpCore.INSTITUTION_CODE.equals(id.getSystem()) && institutions.contains(id.getValue()))
+                        .forEach(id -> names.putIfAbsent(id.getValue(), hospital.hasName() ? hospital.getName() : id.getValue())));
+        return names;
     }
 
     private HistoryEntry condition(Condition condition, Optional<String> hospital) {

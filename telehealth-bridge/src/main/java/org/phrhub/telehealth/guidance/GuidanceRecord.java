@@ -46,8 +46,6 @@ public record GuidanceRecord(ScheduledVisit visit, Appointment appointment, Guid
         if (!note.notes().isEmpty()) {
             guidance.addNote().setText(note.notes());
         }
-        note.dispensed().stream().map(GuidanceNote.Dispensed::prescription).filter(p -> !p.isEmpty())
-                .forEach(prescription -> guidance.addReasonReference(new Reference(prescription)));
         bundle.create(guidance);
 
         for (GuidanceNote.Dispensed drug : note.dispensed()) {

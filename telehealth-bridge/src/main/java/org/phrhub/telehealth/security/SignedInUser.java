@@ -36,6 +36,14 @@ public record SignedInUser(String username, String fhirUser, String name, Set<Hu
         return roles.contains(role);
     }
 
+    public boolean isPhysician() {
+        return is(HubRole.PHYSICIAN);
+    }
+
+    public boolean isPharmacist() {
+        return is(HubRole.PHARMACIST);
+    }
+
     public boolean isClinician() {
         return is(HubRole.PHYSICIAN) || is(HubRole.PHARMACIST);
     }

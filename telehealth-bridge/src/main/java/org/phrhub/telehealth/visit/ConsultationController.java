@@ -1,9 +1,7 @@
 package org.phrhub.telehealth.visit;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,20 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.Appointment;
-import org.hl7.fhir.r4.model.Bundle;
 import org.phrhub.telehealth.chart.ChartService;
 import org.phrhub.telehealth.chart.ChartSpan;
 import org.phrhub.telehealth.chart.HomeAverage;
 import org.phrhub.telehealth.chart.HomeBloodPressure;
 import org.phrhub.telehealth.chart.PatientChart;
 import org.phrhub.telehealth.config.BridgeProperties;
-import org.phrhub.telehealth.record.RecordClients;
 import org.phrhub.telehealth.schedule.Appointments;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.telehealth.security.HubRole;
 import org.phrhub.telehealth.security.SignedInUser;
 import org.phrhub.vocabulary.HubVisitCodes;
-import org.phrhub.vocabulary.V3ActReason;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -44,24 +39,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConsultationController {
 
-    private final RecordClients records;
-    private final DraftStore drafts;
+    private final VisitRecordWriter writer;
     private final ChartService charts;
     private final BridgeProperties properties;
     private final MessageSource messages;
     private final Clock clock;
     private final Appointments appointments;
-    private final VisitPage page;
 
-    ConsultationController(RecordClients records, DraftStore drafts, ChartService charts, BridgeProperties properties,
-            MessageSource messages, Clock clock, VisitPage page) {
-        this.records = records;
-        this.drafts = drafts;
+    ConsultationController(VisitRecordWriter writer, ChartService charts, BridgeProperties properties, MessageSource messages,
+            Clock clock) {
+        this.writer = writer;
         this.charts = charts;
         this.properties = properties;
         this.messages = messages;
         this.clock = clock;
-        this.page = page;
         this.appointments = new Appointments(properties.zone());
     }
 
@@ -72,34 +63,18 @@ class ConsultationController {
         if (!user.is(HubRole.PHYSICIAN)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only physicians record online consultations");
         }
-        String appointmentId = "Appointment/" + id;
-        Instant now = clock.instant();
-        Draft draft = drafts.save(user.fhirUser(), appointmentId, Draft.fieldsOf(form), now);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
-        ScheduledVisit visit = page.participantsVisit(fhir, id, user);
-        ConsultationNote note = ConsultationNote.of(draft);
-        boolean diagnosis = visit.kind().map(HubVisitCodes.ONLINE_DIAGNOSIS::equals).orElse(true);
-        List<Problem> problems = note.problems(diagnosis, LocalDateTime.ofInstant(now, properties.zone()), draft);
-        if (!problems.isEmpty()) {
-            model.addAttribute("problems", problems);
-            return page.render(fhir, visit, user, null, draft, model);
-        }
-        Appointment appointment = appointments.resource(fhir, visit.appointmentId());
-        List<HomeAverage> averages = note.recordHomeAverages() ? homeAverages(fhir, visit) : List.of();
-        ConsultationRecord record = new ConsultationRecord(visit, appointment, note, averages, user.name(),
-                confirmation(note), nextVisit(note), draft.startedAt(), now, properties.zone());
-        Bundle written;
-        try {
-            written = fhir.transaction().withBundle(record.transaction()).execute();
-        } catch (BaseServerResponseException e) {
-            // Nothing was stored (the hub writes a transaction whole or not at all); the draft stays.
-            model.addAttribute("refusal", RecordWriteRefused.reasonOf(e));
-            return page.render(fhir, visit, user, null, draft, model);
-        }
-        drafts.delete(user.fhirUser(), appointmentId);
-        redirect.addFlashAttribute("written", written.getEntry().stream()
-                .map(entry -> entry.getResponse().getLocation()).filter(location -> location != null).toList());
-        return "redirect:/visits/" + id + "/record";
+        return writer.write(id, form, user, model, redirect, (fhir, visit, draft, now) -> {
+            ConsultationNote note = ConsultationNote.of(draft);
+            boolean diagnosis = visit.kind().map(HubVisitCodes.ONLINE_DIAGNOSIS::equals).orElse(true);
+            List<Problem> problems = note.problems(diagnosis, LocalDateTime.ofInstant(now, properties.zone()), draft);
+            if (!problems.isEmpty()) {
+                return new VisitRecordWriter.Outcome.MustFix(problems);
+            }
+            Appointment appointment = appointments.resource(fhir, visit.appointmentId());
+            List<HomeAverage> averages = note.recordHomeAverages() ? homeAverages(fhir, visit) : List.of();
+            return new VisitRecordWriter.Outcome.Write(new ConsultationRecord(visit, appointment, note, averages, user.name(),
+                    confirmation(note), nextVisit(note), draft.startedAt(), now, properties.zone()).transaction());
+        });
     }
 
     private List<HomeAverage> homeAverages(IGenericClient fhir, ScheduledVisit visit) {

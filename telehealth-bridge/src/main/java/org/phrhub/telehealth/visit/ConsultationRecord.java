@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.phrhub.telehealth.chart.HomeAverage;
+import org.phrhub.telehealth.chart.Occasion;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.vocabulary.Hl7Terminology;
 import org.phrhub.vocabulary.JpCore;
@@ -77,7 +78,8 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
             condition.setEncounter(new Reference(encounterUrl));
             condition.setRecordedDate(Date.from(endedAt));
             condition.setRecorder(doctor);
-            addEntry(composition, Loinc.ASSESSMENT, bundle.create(condition));
+            addEntry(composition, Loinc.ASSESSMENT, bundle.create(condition),
+                    "診断: " + diagnosis.name() + (diagnosis.icd10().isEmpty() ? "" : " (ICD-10 " + diagnosis.icd10() + ")"));
         }
 
         for (ConsultationNote.Prescription prescription : note.prescriptions()) {
@@ -93,11 +95,15 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
             request.addDosageInstruction().setText(prescription.dose() + " " + prescription.usage());
             request.getDispenseRequest().setExpectedSupplyDuration((Duration) new Duration()
                     .setValue(BigDecimal.valueOf(prescription.days())).setUnit("日").setSystem(Ucum.SYSTEM).setCode("d"));
-            addEntry(composition, Loinc.PLAN_OF_CARE, bundle.create(request));
+            addEntry(composition, Loinc.PLAN_OF_CARE, bundle.create(request), "処方: " + prescription.drug() + " "
+                    + prescription.dose() + " " + prescription.usage() + " " + prescription.days() + "日分");
         }
 
         for (HomeAverage average : averages) {
-            addEntry(composition, Loinc.OBJECTIVE, bundle.create(HomeAverageObservations.of(average, patient, encounterUrl, zone)));
+            addEntry(composition, Loinc.OBJECTIVE, bundle.create(HomeAverageObservations.of(average, patient, encounterUrl, zone)),
+                    "家庭血圧 " + (average.occasion() == Occasion.MORNING ? "朝" : "夜") + "の7日平均: "
+                            + average.systolic().orElseThrow() + "/" + average.diastolic().orElseThrow() + " mmHg（"
+                            + average.readings() + "回、" + average.daysWithReadings() + "日）");
         }
 
         composition.setText(Narrative.of(composition.getTitle()));
@@ -115,14 +121,18 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
                 .setText(Narrative.of(text));
     }
 
-    /** Lists an entry in the section of that code, creating the section (titled by code) if the note left it empty. */
-    private static void addEntry(Composition composition, String code, String url) {
+    /**
+     * Lists an entry in the section of that code, with a line of its own in the section's text, creating the
+     * section if the note left it empty.
+     */
+    private static void addEntry(Composition composition, String code, String url, String line) {
         Composition.SectionComponent section = composition.getSection().stream()
                 .filter(s -> s.getCode().getCoding().stream().anyMatch(c -> code.equals(c.getCode())))
                 .findFirst()
                 .orElseGet(() -> composition.addSection().setTitle(SOAP_TITLES.get(code))
-                        .setCode(new CodeableConcept(new Coding(Loinc.SYSTEM, code, SOAP_TITLES.get(code))))
-                        .setText(Narrative.of("")));
+                        .setCode(new CodeableConcept(new Coding(Loinc.SYSTEM, code, SOAP_TITLES.get(code)))));
         section.addEntry(new Reference(url));
+        String text = section.hasText() ? Narrative.textOf(section.getText()) + "\n" : "";
+        section.setText(Narrative.of(text + line));
     }
 }

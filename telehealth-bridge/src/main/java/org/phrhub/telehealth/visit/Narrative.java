@@ -18,6 +18,12 @@ final class Narrative {
         return narrative;
     }
 
+    /** The lines of a narrative this class wrote, as plain text again. */
+    static String textOf(org.hl7.fhir.r4.model.Narrative narrative) {
+        return narrative.getDiv().getChildNodes().stream().map(p -> p.allText() == null ? "" : p.allText())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

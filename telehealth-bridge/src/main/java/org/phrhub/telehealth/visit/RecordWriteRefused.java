@@ -5,11 +5,11 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** Why the hub did not store a visit's record, in the hub's own words. */
-public final class RecordWriteRefused {
+final class RecordWriteRefused {
 
     private RecordWriteRefused() {}
 
-    public static String reasonOf(BaseServerResponseException e) {
+    static String reasonOf(BaseServerResponseException e) {
         if (e.getOperationOutcome() instanceof OperationOutcome outcome && outcome.hasIssue()) {
             String issues = outcome.getIssue().stream()
                     .map(issue -> issue.hasDiagnostics() ? issue.getDiagnostics() : issue.getDetails().getText())

@@ -6,11 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Japanese first; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/** Japanese first; {@code ?lang=en} switches to English and is remembered in a cookie. The signed-out page. */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -22,6 +23,12 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setDefaultLocale(Locale.JAPANESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Where Keycloak sends people back after signing out (open to everyone: they are signed out). */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/signed-out").setViewName("signed-out");
     }
 
     @Override

@@ -92,9 +92,10 @@ class GuidanceBrowserTest {
                     () -> hub.bean(VisitMedia.class).seenBy(visit, "Practitioner/ph-ito"), MediaSeen::videoAndAudio);
 
             fillGuidance(pharmacists);
-            Browsers.screenshot(pharmacists, "pharmacist-guidance");
+            Browsers.screenshotOfScreen(pharmacists, "pharmacist-guidance");
             pharmacists.locator("#record-guidance").click();
-            pharmacists.waitForSelector("#written-notice");
+            pharmacists.waitForSelector("#written-notice, #problems, #refusal");
+            assertThat(pharmacists.locator("#problems, #refusal").allTextContents()).as("what the page says").isEmpty();
         }
 
         List<Encounter> encounters = search("Encounter?appointment=Appointment/" + visit, Encounter.class);

@@ -89,7 +89,7 @@ class VideoVisitBrowserTest {
             assertThat(doctors.locator("#toggle-microphone")).hasText("マイク オン");
             assertThat(doctors.locator("#toggle-camera")).hasText("カメラ オン");
 
-            Browsers.screenshot(doctors, "video-visit-doctor");
+            Browsers.screenshotOfScreen(doctors, "video-visit-doctor");
             Browsers.screenshot(patients, "video-visit-patient");
 
             doctors.locator("#shrink-video").click();

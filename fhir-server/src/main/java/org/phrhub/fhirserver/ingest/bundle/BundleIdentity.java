@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
+import org.phrhub.vocabulary.HubImportCodes;
 
 /**
  * What identifies a bundle across imports, as one source unit.
@@ -24,7 +25,7 @@ import org.hl7.fhir.r4.model.Identifier;
  */
 record BundleIdentity(String key, String path, String sourceUri, Instant occurred) {
 
-    static final String SOURCE_SCHEME = "urn:phr-hub:bundle:";
+    static final String SOURCE_SCHEME = HubImportCodes.BUNDLE_SOURCE_SCHEME;
 
     /** Call on the bundle as received, before anything of it is rewritten. */
     static BundleIdentity of(String institution, Bundle bundle, FhirContext fhir, Instant now) {

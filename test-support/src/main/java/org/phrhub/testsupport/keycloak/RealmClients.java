@@ -12,21 +12,45 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
- * Lets a realm client send people back to a web app the tests started on a port of their own: the realm
- * file allows only the app's usual address (e.g. {@code http://localhost:8081/*}). Changes the running
- * Keycloak through its admin API; the realm file stays as it is.
+ * Changes a client of the running Keycloak through its admin API, for tests; the realm file stays as it
+ * is. E.g. lets the bridge's client send people back to a bridge the tests started on a port of their own
+ * (the realm file allows only {@code http://localhost:8081/*}).
  */
-public final class ClientRedirects {
+public final class RealmClients {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String POST_LOGOUT_REDIRECTS = "post.logout.redirect.uris";
+    private static final String ACCESS_TOKEN_LIFESPAN = "access.token.lifespan";
 
-    private ClientRedirects() {}
+    private RealmClients() {}
 
     /** Adds {@code origin + "/*"} (e.g. {@code http://localhost:43111}) to the client's sign-in and sign-out redirects. */
-    public static void allow(TestKeycloak keycloak, String clientId, String origin) {
+    public static void allowRedirects(TestKeycloak keycloak, String clientId, String origin) {
+        update(keycloak, clientId, client -> {
+            String pattern = origin + "/*";
+            ((ArrayNode) client.withArray("redirectUris")).add(pattern);
+            ObjectNode attributes = client.with("attributes");
+            String logout = attributes.path(POST_LOGOUT_REDIRECTS).asText("");
+            attributes.put(POST_LOGOUT_REDIRECTS, logout.isEmpty() ? pattern : logout + "##" + pattern);
+        });
+    }
+
+    /** How long the client's access tokens live; {@code null} for the realm's default again. */
+    public static void setAccessTokenLifespan(TestKeycloak keycloak, String clientId, Duration lifespan) {
+        update(keycloak, clientId, client -> {
+            ObjectNode attributes = client.with("attributes");
+            if (lifespan == null) {
+                attributes.remove(ACCESS_TOKEN_LIFESPAN);
+            } else {
+                attributes.put(ACCESS_TOKEN_LIFESPAN, Long.toString(lifespan.toSeconds()));
+            }
+        });
+    }
+
+    private static void update(TestKeycloak keycloak, String clientId, Consumer<ObjectNode> change) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String token = keycloak.adminAccessToken();
         String clients = keycloak.baseUrl() + "/admin/realms/" + keycloak.realm() + "/clients";
@@ -37,16 +61,12 @@ public final class ClientRedirects {
                 throw new IllegalStateException("The realm " + keycloak.realm() + " has no client " + clientId);
             }
             ObjectNode client = (ObjectNode) found.get(0);
-            String pattern = origin + "/*";
-            ((ArrayNode) client.withArray("redirectUris")).add(pattern);
-            ObjectNode attributes = client.with("attributes");
-            String logout = attributes.path(POST_LOGOUT_REDIRECTS).asText("");
-            attributes.put(POST_LOGOUT_REDIRECTS, logout.isEmpty() ? pattern : logout + "##" + pattern);
+            change.accept(client);
             send(http, HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))), 204);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not change the redirects of " + clientId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not change the client " + clientId + ": " + e.getMessage(), e);
         }
     }
 
