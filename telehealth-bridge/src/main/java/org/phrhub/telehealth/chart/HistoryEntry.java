@@ -2,6 +2,7 @@ package org.phrhub.telehealth.chart;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One line of the hospital history: a condition, a prescription, a lab result or an allergy.
@@ -15,4 +16,4 @@ import java.util.Optional;
  * @param reference the resource, e.g. {@code MedicationRequest/12}
  */
 public record HistoryEntry(String title, String value, String detail, Optional<String> flag, Optional<LocalDate> date,
-        String source, java.util.Set<String> codes, String reference) {}
+        String source, Set<String> codes, String reference) {}

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,7 @@ public record ConsultationNote(
         for (int i = 0; i < form.rows("diagnosisName"); i++) {
             String name = form.value("diagnosisName", i).strip();
             if (!name.isEmpty()) {
-                diagnoses.add(new Diagnosis(name, form.value("diagnosisIcd10", i).strip().toUpperCase(java.util.Locale.ROOT)));
+                diagnoses.add(new Diagnosis(name, form.value("diagnosisIcd10", i).strip().toUpperCase(Locale.ROOT)));
             }
         }
         List<Prescription> prescriptions = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -19,9 +20,9 @@ import org.phrhub.telehealth.chart.HomeAverage;
 import org.phrhub.telehealth.chart.Occasion;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.vocabulary.Hl7Terminology;
+import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.JpCore;
 import org.phrhub.vocabulary.Loinc;
-import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.Ucum;
 
 /**
@@ -35,7 +36,7 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
         String clinicianName, String confirmationText, String nextVisitText, Instant startedAt, Instant endedAt, ZoneId zone) {
 
     /** The SOAP sections' titles, as Japanese records head them. */
-    static final java.util.Map<String, String> SOAP_TITLES = java.util.Map.of(
+    static final Map<String, String> SOAP_TITLES = Map.of(
             Loinc.SUBJECTIVE, "主観的情報 (S)", Loinc.OBJECTIVE, "客観的情報 (O)",
             Loinc.ASSESSMENT, "評価 (A)", Loinc.PLAN_OF_CARE, "計画 (P)");
 

@@ -1,8 +1,10 @@
 package org.phrhub.telehealth.visit;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.util.MultiValueMap;
 
 /**
  * What a clinician has written for a visit so far, field by field as the form holds it.
@@ -13,8 +15,8 @@ import java.util.Map;
 public record Draft(Map<String, List<String>> fields, Instant startedAt, Instant savedAt) {
 
     /** The form's fields as typed, without what is not the clinician's writing (the CSRF token). */
-    public static Map<String, List<String>> fieldsOf(org.springframework.util.MultiValueMap<String, String> form) {
-        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+    public static Map<String, List<String>> fieldsOf(MultiValueMap<String, String> form) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
         form.forEach((name, values) -> {
             if (!"_csrf".equals(name)) {
                 fields.put(name, List.copyOf(values));
