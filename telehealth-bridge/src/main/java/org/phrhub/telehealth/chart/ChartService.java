@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.phrhub.telehealth.config.BridgeProperties;
@@ -38,10 +39,6 @@ public class ChartService {
         this.rules = new HomeBloodPressureRules(properties.homeBloodPressure());
         this.homeReadings = new HomeReadings(rules, zone);
         this.history = new HospitalHistory(zone);
-    }
-
-    public HomeBloodPressureRules rules() {
-        return rules;
     }
 
     /** @param bookedName the name the patient booked with, shown when their demographics are not shared */
@@ -76,6 +73,22 @@ public class ChartService {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not read the chart of " + patient + ": " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * The morning and evening 7-day averages that have enough readings, for the visit's record: only the
+     * readings of those days, and nothing when the patient does not share home blood pressure. The record
+     * keeps the averages' values, not their judgement, so the patient's age is not read.
+     */
+    public List<HomeAverage> sevenDayAverages(IGenericClient fhir, String patient, LocalDate today) {
+        if (!sharedSections.of(fhir, patient).contains(ChartSection.HOME_BLOOD_PRESSURE)) {
+            return List.of();
+        }
+        List<HomeReading> readings = homeReadings.since(fhir, patient, today.minusDays(rules.settings().averageDays()));
+        return Stream.of(Occasion.MORNING, Occasion.EVENING)
+                .map(occasion -> rules.average(occasion, readings, today, OptionalInt.empty()))
+                .filter(HomeAverage::enough)
+                .toList();
     }
 
     /** The readings of the span, and at least the days the averages look at. */

@@ -12,8 +12,4 @@ public record HomeBloodPressure(ChartSpan span, List<HomeReading> readings, Home
     public List<HomeReading> newestFirst() {
         return readings.reversed();
     }
-
-    public long failedCount() {
-        return readings.stream().filter(HomeReading::failed).count();
-    }
 }

@@ -3,7 +3,6 @@ package org.phrhub.telehealth.guidance;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -24,7 +23,7 @@ import org.phrhub.vocabulary.Ucum;
  *
  * @param explained what was explained and checked, one line each, as the record keeps it (Japanese)
  */
-public record GuidanceRecord(ScheduledVisit visit, Appointment appointment, GuidanceNote note, List<String> explained,
+public record GuidanceRecord(ScheduledVisit visit, GuidanceNote note, List<String> explained,
         String pharmacistName, Instant startedAt, Instant endedAt) {
 
     public Bundle transaction() {
@@ -32,7 +31,7 @@ public record GuidanceRecord(ScheduledVisit visit, Appointment appointment, Guid
         Reference pharmacist = new Reference(visit.clinician()).setDisplay(pharmacistName);
         Reference patient = new Reference(visit.patient()).setDisplay(visit.patientName());
         Period period = new Period().setStart(Date.from(startedAt)).setEnd(Date.from(endedAt));
-        String encounterUrl = bundle.onlineEncounter(visit, appointment, pharmacist, period);
+        String encounterUrl = bundle.onlineEncounter(visit, pharmacist, period);
 
         Procedure guidance = new Procedure();
         guidance.setStatus(Procedure.ProcedureStatus.COMPLETED);
@@ -64,7 +63,7 @@ public record GuidanceRecord(ScheduledVisit visit, Appointment appointment, Guid
             bundle.create(dispense);
         }
 
-        bundle.fulfil(visit, appointment);
+        bundle.fulfil(visit);
         return bundle.bundle();
     }
 }

@@ -1,6 +1,5 @@
 package org.phrhub.telehealth.record;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
@@ -40,10 +39,6 @@ public class RecordClients {
         IGenericClient client = clients.withTokens(properties.fhirBaseUrl(), () -> token);
         client.registerInterceptor(new PurposeOfUse(purpose));
         return client;
-    }
-
-    public FhirContext fhirContext() {
-        return clients.fhirContext();
     }
 
     private record PurposeOfUse(String purpose) implements IClientInterceptor {

@@ -13,16 +13,19 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
+import org.phrhub.telehealth.config.BridgeProperties;
 import org.phrhub.telehealth.record.RecordPages;
 import org.phrhub.vocabulary.FhirCrossVersion;
+import org.springframework.stereotype.Component;
 
 /** Reads online appointments from the hub, as the signed-in person may see them. */
-public final class Appointments {
+@Component
+public class Appointments {
 
     private final ZoneId zone;
 
-    public Appointments(ZoneId zone) {
-        this.zone = zone;
+    Appointments(BridgeProperties properties) {
+        this.zone = properties.zone();
     }
 
     /** The person's appointments from the start of {@code firstDay} until before {@code untilDay}, earliest first. */
@@ -46,10 +49,6 @@ public final class Appointments {
         }
     }
 
-    public Appointment resource(IGenericClient fhir, String id) {
-        return fhir.read().resource(Appointment.class).withId(id).execute();
-    }
-
     ScheduledVisit visitOf(Appointment appointment) {
         Optional<Reference> patient = participant(appointment, "Patient/");
         Optional<Reference> clinician = participant(appointment, "Practitioner/");
@@ -63,7 +62,7 @@ public final class Appointments {
                 .map(Extension::getValue).map(value -> value.primitiveValue());
         return new ScheduledVisit(
                 appointment.getIdElement().toUnqualifiedVersionless().getValue(),
-                appointment.getIdElement().getVersionIdPart(),
+                appointment,
                 appointment.getStart().toInstant().atZone(zone),
                 appointment.getEnd().toInstant().atZone(zone),
                 appointment.getStatus() == null ? "" : appointment.getStatus().toCode(),

@@ -26,11 +26,11 @@ class DayListController {
     private final SharingStatus sharing = new SharingStatus();
     private final ConsultationResults results;
 
-    DayListController(RecordClients records, BridgeProperties properties, Clock clock) {
+    DayListController(RecordClients records, Appointments appointments, BridgeProperties properties, Clock clock) {
         this.records = records;
         this.properties = properties;
         this.clock = clock;
-        this.appointments = new Appointments(properties.zone());
+        this.appointments = appointments;
         this.results = new ConsultationResults(properties.zone());
     }
 

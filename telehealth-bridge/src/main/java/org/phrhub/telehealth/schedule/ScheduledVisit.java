@@ -2,6 +2,7 @@ package org.phrhub.telehealth.schedule;
 
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Appointment;
 
 /**
  * An online appointment as the day's list and the visit pages show it.
@@ -12,11 +13,11 @@ import java.util.Optional;
  * @param clinician       e.g. {@code Practitioner/dr-suzuki}
  * @param kind            the hub's service-type code, e.g. {@code online-diagnosis}; empty when not coded
  * @param sessionKey      the video room; empty when the appointment has no virtual service
- * @param version         the Appointment's version, so that ending the visit does not overwrite a change
+ * @param appointment     the Appointment as read, which ending the visit marks fulfilled
  */
 public record ScheduledVisit(
         String appointmentId,
-        String version,
+        Appointment appointment,
         ZonedDateTime start,
         ZonedDateTime end,
         String status,
@@ -33,8 +34,9 @@ public record ScheduledVisit(
         return appointmentId.substring(appointmentId.indexOf('/') + 1);
     }
 
-    public boolean isBooked() {
-        return "booked".equals(status) || "arrived".equals(status) || "checked-in".equals(status);
+    /** The version read, so that ending the visit does not overwrite a change made since. */
+    public String version() {
+        return appointment.getIdElement().getVersionIdPart();
     }
 
     public boolean isFulfilled() {

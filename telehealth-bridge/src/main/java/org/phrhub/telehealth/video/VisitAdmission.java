@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.phrhub.telehealth.config.BridgeProperties;
 import org.phrhub.telehealth.record.RecordClients;
 import org.phrhub.telehealth.schedule.Appointments;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
@@ -41,9 +40,9 @@ class VisitAdmission implements HandshakeInterceptor {
     private final RecordClients records;
     private final Appointments appointments;
 
-    VisitAdmission(RecordClients records, BridgeProperties properties) {
+    VisitAdmission(RecordClients records, Appointments appointments) {
         this.records = records;
-        this.appointments = new Appointments(properties.zone());
+        this.appointments = appointments;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -32,7 +31,7 @@ import org.phrhub.vocabulary.Ucum;
  *
  * @param confirmationText what the doctor confirmed before the online diagnosis, in words, for the note
  */
-public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, ConsultationNote note, List<HomeAverage> averages,
+public record ConsultationRecord(ScheduledVisit visit, ConsultationNote note, List<HomeAverage> averages,
         String clinicianName, String confirmationText, String nextVisitText, Instant startedAt, Instant endedAt, ZoneId zone) {
 
     /** The SOAP sections' titles, as Japanese records head them. */
@@ -44,7 +43,7 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
         VisitTransaction bundle = new VisitTransaction();
         String patient = visit.patient();
         Reference doctor = new Reference(visit.clinician()).setDisplay(clinicianName);
-        String encounterUrl = bundle.onlineEncounter(visit, appointment, doctor,
+        String encounterUrl = bundle.onlineEncounter(visit, doctor,
                 new Period().setStart(Date.from(startedAt)).setEnd(Date.from(endedAt)));
 
         Composition composition = new Composition();
@@ -110,7 +109,7 @@ public record ConsultationRecord(ScheduledVisit visit, Appointment appointment, 
         composition.setText(Narrative.of(composition.getTitle()));
         bundle.create(composition);
 
-        bundle.fulfil(visit, appointment);
+        bundle.fulfil(visit);
         return bundle.bundle();
     }
 

@@ -26,12 +26,12 @@ public class VisitPage {
     private final Clock clock;
     private final Appointments appointments;
 
-    VisitPage(ChartService charts, DraftStore drafts, BridgeProperties properties, Clock clock) {
+    VisitPage(ChartService charts, DraftStore drafts, Appointments appointments, BridgeProperties properties, Clock clock) {
         this.charts = charts;
         this.drafts = drafts;
         this.properties = properties;
         this.clock = clock;
-        this.appointments = new Appointments(properties.zone());
+        this.appointments = appointments;
     }
 
     /** The visit, if the signed-in person takes part in it; anything else is answered as not found. */

@@ -5,14 +5,19 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.hl7.fhir.r4.model.Bundle;
 import org.phrhub.telehealth.record.RecordClients;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
+import org.phrhub.telehealth.security.HubRole;
 import org.phrhub.telehealth.security.SignedInUser;
 import org.phrhub.vocabulary.V3ActReason;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,7 +39,7 @@ public class VisitRecordWriter {
     /** Turns the saved draft into an outcome; may read the hub as the clinician. */
     @FunctionalInterface
     public interface RecordOfVisit {
-        Outcome of(IGenericClient fhir, ScheduledVisit visit, Draft draft, Instant now);
+        Outcome of(IGenericClient fhir, ScheduledVisit visit, SignedInUser clinician, Draft draft, Instant now);
     }
 
     private final RecordClients records;
@@ -49,15 +54,23 @@ public class VisitRecordWriter {
         this.clock = clock;
     }
 
-    /** @return the view: the visit page again (with problems or the hub's refusal) or the redirect to what was written */
-    public String write(String id, MultiValueMap<String, String> form, SignedInUser user, Model model,
-            RedirectAttributes redirect, RecordOfVisit recordOf) {
+    /**
+     * @param writer who may write this kind of record, e.g. physicians the consultation's
+     * @return the view: the visit page again (with problems or the hub's refusal) or the redirect to what was written
+     */
+    public String write(HubRole writer, String id, MultiValueMap<String, String> form, Authentication authentication,
+            Model model, RedirectAttributes redirect, RecordOfVisit recordOf) {
+        SignedInUser user = SignedInUser.of(authentication);
+        if (!user.is(writer)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This record is written by the visit's "
+                    + writer.name().toLowerCase(Locale.ROOT));
+        }
         String appointmentId = "Appointment/" + id;
         Instant now = clock.instant();
         Draft draft = drafts.save(user.fhirUser(), appointmentId, Draft.fieldsOf(form), now);
         IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
         ScheduledVisit visit = page.participantsVisit(fhir, id, user);
-        Bundle transaction = switch (recordOf.of(fhir, visit, draft, now)) {
+        Bundle transaction = switch (recordOf.of(fhir, visit, user, draft, now)) {
             case Outcome.MustFix mustFix -> {
                 model.addAttribute("problems", mustFix.problems());
                 yield null;

@@ -29,7 +29,7 @@ public final class VisitTransaction {
     }
 
     /** The visit as a finished virtual Encounter (v3 ActCode VR) of the appointment; returns its reference. */
-    public String onlineEncounter(ScheduledVisit visit, Appointment appointment, Reference clinician, Period period) {
+    public String onlineEncounter(ScheduledVisit visit, Reference clinician, Period period) {
         Encounter encounter = new Encounter();
         encounter.setStatus(Encounter.EncounterStatus.FINISHED);
         encounter.setClass_(new Coding(Hl7Terminology.ACT_CODE, Hl7Terminology.VIRTUAL, "virtual"));
@@ -38,7 +38,7 @@ public final class VisitTransaction {
                 new Coding(Hl7Terminology.PARTICIPATION_TYPE, Hl7Terminology.PRIMARY_PERFORMER, "primary performer")));
         encounter.setPeriod(period);
         encounter.addAppointment(new Reference(visit.appointmentId()));
-        appointment.getServiceType().stream().findFirst().ifPresent(encounter::setServiceType);
+        visit.appointment().getServiceType().stream().findFirst().ifPresent(encounter::setServiceType);
         if (!visit.reason().isEmpty()) {
             encounter.addReasonCode(new CodeableConcept().setText(visit.reason()));
         }
@@ -46,8 +46,8 @@ public final class VisitTransaction {
     }
 
     /** The Appointment fulfilled, but only if nobody changed it since the clinician opened the visit. */
-    public void fulfil(ScheduledVisit visit, Appointment appointment) {
-        Appointment fulfilled = appointment.copy();
+    public void fulfil(ScheduledVisit visit) {
+        Appointment fulfilled = visit.appointment().copy();
         fulfilled.setStatus(Appointment.AppointmentStatus.FULFILLED);
         bundle.addEntry().setFullUrl(visit.appointmentId()).setResource(fulfilled).getRequest()
                 .setMethod(Bundle.HTTPVerb.PUT).setUrl(visit.appointmentId()).setIfMatch("W/\"" + visit.version() + "\"");

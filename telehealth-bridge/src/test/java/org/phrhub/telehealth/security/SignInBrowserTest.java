@@ -83,6 +83,11 @@ class SignInBrowserTest {
             assertThat(page.locator("h1").textContent()).isEqualTo("Online visits");
             page.navigate(hub.bridgeUrl() + "/");
             assertThat(page.locator("h1").textContent()).isEqualTo("Online visits");
+            Browsers.screenshot(page, "doctor-day-en");
+            page.locator("#todays-visits tr[data-patient='Patient/hanako'] a.button").first().click();
+            page.waitForSelector("#chart");
+            Browsers.screenshotOfScreen(page, "doctor-chart-en");
+            page.goBack();
             page.locator("a[hreflang=ja]").click();
             assertThat(page.locator("h1").textContent()).isEqualTo("オンライン診療の予定");
         }
