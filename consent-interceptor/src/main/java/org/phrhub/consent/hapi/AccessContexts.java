@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phrhub.consent.ConsentSettings;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.Reader;
@@ -27,11 +28,15 @@ public final class AccessContexts {
 
     private final RequesterResolver requesters;
     private final ConsentRecords records;
+    private final Affiliations affiliations;
     private final ConsentSettings settings;
 
-    public AccessContexts(RequesterResolver requesters, ConsentRecords records, ConsentSettings settings) {
+    /** @param directoryVersion see {@link Affiliations} */
+    public AccessContexts(RequesterResolver requesters, ConsentRecords records, Supplier<?> directoryVersion,
+            ConsentSettings settings) {
         this.requesters = requesters;
         this.records = records;
+        this.affiliations = new Affiliations(records, directoryVersion);
         this.settings = settings;
     }
 
@@ -65,7 +70,7 @@ public final class AccessContexts {
         }
         if ("Practitioner".equals(self.get().resourceType())
                 && AccessPolicy.isClinician(requester)) {
-            return records.actorReferencesOf(self.get().reference());
+            return affiliations.of(self.get().reference());
         }
         return Set.of(self.get().reference());
     }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.phrhub.consent.ConsentSettings;
 import org.phrhub.consent.audit.AsyncAuditWriter;
 import org.phrhub.consent.audit.AuditSink;
@@ -30,13 +31,17 @@ public final class ConsentGuard implements AutoCloseable {
     private final AuditTrail audit;
     private final AccessContexts contexts;
 
+    /**
+     * @param directoryVersion a value that changes with every write of a PractitionerRole or CareTeam, read
+     *     on each request to know whether a clinician's affiliations read earlier still hold
+     */
     public ConsentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
-            ConsentSettings settings, AuditSink auditSink, Clock clock) {
+            Supplier<?> directoryVersion, ConsentSettings settings, AuditSink auditSink, Clock clock) {
         ConsentDecisionEngine engine = new ConsentDecisionEngine(settings.breakTheGlassEnabled());
         AccessPolicy policy = new AccessPolicy(new PatientCompartment(fhirContext), new DataDescriber(fhirContext), engine,
                 settings.importerOperations());
         ConsentRecords records = new ConsentRecords(daos);
-        AccessContexts contexts = new AccessContexts(requesters, records, settings);
+        AccessContexts contexts = new AccessContexts(requesters, records, directoryVersion, settings);
         this.auditWriter = new AsyncAuditWriter(auditSink);
         this.audit = new AuditTrail(auditWriter, clock);
         this.contexts = contexts;

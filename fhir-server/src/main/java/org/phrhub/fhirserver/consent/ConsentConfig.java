@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.phrhub.consent.audit.AuditSink;
 import org.phrhub.consent.hapi.ConsentGuard;
@@ -24,8 +25,9 @@ public class ConsentConfig {
 
     @Bean(destroyMethod = "close")
     public ConsentGuard consentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
-            ConsentProperties properties, Clock clock) {
+            DataSource dataSource, ConsentProperties properties, Clock clock) {
         AuditSink sink = event -> daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
-        return new ConsentGuard(fhirContext, requesters, daos, properties.toSettings(), sink, clock);
+        return new ConsentGuard(fhirContext, requesters, daos, new DirectoryVersion(dataSource), properties.toSettings(), sink,
+                clock);
     }
 }

@@ -2,6 +2,7 @@ package org.phrhub.telehealth.chart;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -34,11 +35,11 @@ public class ChartService {
     private final HospitalHistory history;
     private final SharedSections sharedSections = new SharedSections();
 
-    public ChartService(BridgeProperties properties) {
+    public ChartService(BridgeProperties properties, Clock clock) {
         ZoneId zone = properties.zone();
         this.rules = new HomeBloodPressureRules(properties.homeBloodPressure());
         this.homeReadings = new HomeReadings(rules, zone);
-        this.history = new HospitalHistory(zone);
+        this.history = new HospitalHistory(zone, clock);
     }
 
     /** @param bookedName the name the patient booked with, shown when their demographics are not shared */

@@ -52,6 +52,7 @@ public final class HomeReadings {
                         new Coding(Loinc.SYSTEM, Loinc.HEART_RATE, null),
                         new Coding(Mdc.SYSTEM, Mdc.MEASUREMENT_STATUS, null)))
                 .and(new DateClientParam("date").afterOrEquals().second(Date.from(firstDay.atStartOfDay(zone).toInstant())))
+                .sort().ascending("date")
                 .count(PAGE_SIZE), Observation.class, observations::add);
         return join(observations);
     }

@@ -4,12 +4,12 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -44,9 +43,11 @@ public final class HospitalHistory {
     static final int RECENT_LAB_RESULTS = 30;
 
     private final ZoneId zone;
+    private final HospitalNames hospitalNames;
 
-    public HospitalHistory(ZoneId zone) {
+    public HospitalHistory(ZoneId zone, Clock clock) {
         this.zone = zone;
+        this.hospitalNames = new HospitalNames(clock);
     }
 
     public List<HistoryEntry> activeConditions(IGenericClient fhir, String patient) {
@@ -87,7 +88,7 @@ public final class HospitalHistory {
 
     private <T extends Resource> List<HistoryEntry> fromFirstPage(IGenericClient fhir, IQuery<IBaseBundle> query, Class<T> type,
             EntryMaker<T> maker) {
-        List<Resource> found = query.returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().stream()
+        List<Resource> found = RecordPages.firstPage(query).getEntry().stream()
                 .map(org.hl7.fhir.r4.model.Bundle.BundleEntryComponent::getResource).toList();
         return lines(fhir, found, type, maker, Comparator.comparing((HistoryEntry e) -> e.date().orElse(LocalDate.MIN)).reversed());
     }
@@ -98,29 +99,12 @@ public final class HospitalHistory {
         Set<String> institutions = resources.stream()
                 .map(resource -> HubImportCodes.institutionOfSource(resource.getMeta().getSource()))
                 .flatMap(Optional::stream).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<String, String> hospitals = hospitalNames(fhir, institutions);
+        Map<String, String> hospitals = hospitalNames.of(fhir, institutions);
         return resources.stream()
                 .map(resource -> maker.make(resource, HubImportCodes.institutionOfSource(resource.getMeta().getSource())
                         .map(code -> hospitals.getOrDefault(code, code))))
                 .sorted(order)
                 .toList();
-    }
-
-    /** The hospitals' names by institution code, from the hub's directory (one search). */
-    private static Map<String, String> hospitalNames(IGenericClient fhir, Set<String> institutions) {
-        if (institutions.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> names = new HashMap<>();
-        fhir.search().forResource(Organization.class)
-                .where(new TokenClientParam("identifier").exactly().systemAndValues(JpCore.INSTITUTION_CODE, List.copyOf(institutions)))
-                .count(institutions.size() * 2)
-                .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().stream()
-                .map(entry -> (Organization) entry.getResource())
-                .forEach(hospital -> hospital.getIdentifier().stream()
-                        .filter(id -> JpCore.INSTITUTION_CODE.equals(id.getSystem()) && institutions.contains(id.getValue()))
-                        .forEach(id -> names.putIfAbsent(id.getValue(), hospital.hasName() ? hospital.getName() : id.getValue())));
-        return names;
     }
 
     private HistoryEntry condition(Condition condition, Optional<String> hospital) {
