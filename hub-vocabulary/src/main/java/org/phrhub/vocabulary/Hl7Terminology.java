@@ -38,5 +38,15 @@ public final class Hl7Terminology {
     public static final String OPT_IN = "OPTIN";
     public static final String VIRTUAL = "VR";
 
+    /** HL7 v2 table 0360, degrees and licences: {@code RPH} a registered pharmacist, for a Practitioner's qualification. */
+    public static final String V2_DEGREE_LICENSE = "http://terminology.hl7.org/CodeSystem/v2-0360";
+    public static final String REGISTERED_PHARMACIST = "RPH";
+
+    /** FHIR's resource types as codes, e.g. an AuditEvent entity's type {@code Observation}. */
+    public static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
+    /** AuditEvent entity roles (object-role): {@code 4} domain resource, the data an access touched. */
+    public static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
+    public static final String DOMAIN_RESOURCE = "4";
+
     private Hl7Terminology() {}
 }

@@ -17,6 +17,12 @@ public final class HubIdentifiers {
     /** An OAuth client by its client id, e.g. the importer or a gateway, where a resource names the software that acted. */
     public static final String OAUTH_CLIENT = "https://phr-hub.example/fhir/sid/oauth-client";
 
+    /**
+     * A pharmacist's registration number (薬剤師名簿登録番号). JP Core defines an identifier system for doctors'
+     * registration numbers only, so the hub names this one itself.
+     */
+    public static final String PHARMACIST_REGISTRATION_NUMBER = "https://phr-hub.example/fhir/sid/pharmacist-registration-number";
+
     /** The PHD-style identifier of a reading: device, patient, type and the device's raw time stamp. */
     public static final String READING = "https://phr-hub.example/fhir/sid/phd-reading";
     /** One monitor, or one user slot of a multi-user monitor, as bound to a patient. */

@@ -11,6 +11,8 @@ public final class V3ActReason {
     public static final String ETREAT = "ETREAT";
     /** Public health: the city platform's default purpose. */
     public static final String PUBHLTH = "PUBHLTH";
+    /** Patient requested: a patient reading or writing their own record. */
+    public static final String PATRQT = "PATRQT";
 
     private V3ActReason() {}
 

@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole hub for the bridge's tests, once per test JVM: this run's PostgreSQL, Keycloak with the phr-hub
  * realm, the packaged FHIR server with the demo data (hanako, taro, dr.suzuki, ph.ito and today's online
- * appointments), and the bridge itself on a free port, which Keycloak is told to redirect to.
+ * appointments) and emergency access (ETREAT) switched on, and the bridge itself on a free port, which
+ * Keycloak is told to redirect to.
  */
 public final class BridgeFixture {
 
@@ -49,7 +50,8 @@ public final class BridgeFixture {
     private static BridgeFixture start() {
         TestKeycloak keycloak = TestKeycloak.instance();
         FhirServerProcess fhirServer = FhirServerProcess.start(TestPostgres.database(), keycloak.issuer(),
-                List.of("--phrhub.demo.seed=true"));
+                // Break-the-glass on, as a deployment may choose, so the residents' access log shows emergency reads.
+                List.of("--phrhub.demo.seed=true", "--phrhub.consent.break-the-glass=true"));
         int port = freePort();
         RealmClients.allowRedirects(keycloak, CLIENT_ID, "http://localhost:" + port);
         Path drafts;

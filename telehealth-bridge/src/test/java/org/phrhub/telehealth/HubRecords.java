@@ -121,6 +121,40 @@ public final class HubRecords {
         return as(username).create().resource(appointment).execute().getId().toUnqualifiedVersionless().getIdPart();
     }
 
+    /** A JSH 7-day average, computed here from the readings as the hub holds them, to check the pages against. */
+    public record Average(BigDecimal systolic, BigDecimal diastolic, int count) {}
+
+    /**
+     * The mean of the patient's morning (04:00–12:00) or evening (18:00–04:00, after midnight counting for the
+     * day before) readings of the 7 days up to today, leaving out failed ones and those on the reception clock.
+     */
+    public Average sevenDayAverage(String username, String patient, LocalDate today, boolean morning) {
+        List<BigDecimal[]> counted = new ArrayList<>();
+        as(username).search().byUrl("Observation?subject=" + patient + "&code=" + Loinc.SYSTEM + "|" + Loinc.BLOOD_PRESSURE_PANEL
+                        + "&date=ge" + today.minusDays(8) + "&_count=200")
+                .returnBundle(Bundle.class).execute().getEntry().stream()
+                .map(e -> (Observation) e.getResource())
+                .forEach(reading -> {
+                    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
+                            reading.getEffectiveDateTimeType().getValue().toInstant(), TOKYO);
+                    boolean isMorning = local.getHour() >= 4 && local.getHour() < 12;
+                    boolean isEvening = local.getHour() >= 18 || local.getHour() < 4;
+                    LocalDate day = isEvening && local.getHour() < 4 ? local.toLocalDate().minusDays(1) : local.toLocalDate();
+                    boolean reception = reading.getMeta().getTag(HubGatewayCodes.READING_TIME_TAGS, HubGatewayCodes.RECEPTION_TIME) != null;
+                    if (day.isBefore(today.minusDays(6)) || day.isAfter(today) || reception || (morning ? !isMorning : !isEvening)
+                            || !reading.getComponent().get(0).hasValueQuantity()) {
+                        return;
+                    }
+                    counted.add(new BigDecimal[] {reading.getComponent().get(0).getValueQuantity().getValue(),
+                            reading.getComponent().get(1).getValueQuantity().getValue()});
+                });
+        BigDecimal n = BigDecimal.valueOf(counted.size());
+        return new Average(
+                counted.stream().map(v -> v[0]).reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, 1, java.math.RoundingMode.HALF_UP),
+                counted.stream().map(v -> v[1]).reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, 1, java.math.RoundingMode.HALF_UP),
+                counted.size());
+    }
+
     private static Observation base(String patient, ZonedDateTime at) {
         Observation observation = new Observation();
         observation.setIdElement(IdType.newRandomUuid());

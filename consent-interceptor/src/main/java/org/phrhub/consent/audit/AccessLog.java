@@ -19,7 +19,15 @@ public final class AccessLog {
     private String refusal;
 
     public synchronized void record(String patient, AccessDecision decision) {
+        record(patient, decision, null);
+    }
+
+    /** @param kind what kind of data was decided on; null when the decision concerns no one piece of data */
+    public synchronized void record(String patient, AccessDecision decision, DataKind kind) {
         PatientAccess access = byPatient.computeIfAbsent(patient, p -> new PatientAccess());
+        if (kind != null) {
+            access.kinds.add(kind);
+        }
         if (decision.isPermit()) {
             access.permitted = true;
             if (decision.basis().isEmpty() && !(decision instanceof AccessDecision.Permit permit && permit.emergency())) {
@@ -37,9 +45,9 @@ public final class AccessLog {
     }
 
     /** Records the decision for every patient the data belongs to; directory data concerns nobody. */
-    public void recordAll(DataOwnership ownership, AccessDecision decision) {
+    public void recordAll(DataOwnership ownership, AccessDecision decision, DataKind kind) {
         if (ownership instanceof DataOwnership.PatientData data) {
-            data.patients().forEach(patient -> record(patient, decision));
+            data.patients().forEach(patient -> record(patient, decision, kind));
         }
     }
 
@@ -64,7 +72,8 @@ public final class AccessLog {
             String reason = refusal != null ? refusal
                     : !access.permitted ? access.denialReason
                     : access.rules.isEmpty() ? null : String.join("; ", access.rules);
-            entries.add(new PatientEntry(patient, permitted, Set.copyOf(access.consents), access.emergency, reason));
+            entries.add(new PatientEntry(patient, permitted, Set.copyOf(access.consents), access.emergency, reason,
+                    Set.copyOf(access.kinds)));
         });
         return entries;
     }
@@ -76,8 +85,10 @@ public final class AccessLog {
     /**
      * @param reason why access was refused; when it was permitted, the rules other than Consents that
      *               permitted it (e.g. the patient's own record), or null when Consents alone did
+     * @param kinds  the kinds of the patient's data the request was allowed or refused
      */
-    public record PatientEntry(String patient, boolean permitted, Set<String> consents, boolean emergency, String reason) {}
+    public record PatientEntry(String patient, boolean permitted, Set<String> consents, boolean emergency, String reason,
+            Set<DataKind> kinds) {}
 
     private static final class PatientAccess {
         private boolean permitted;
@@ -86,6 +97,7 @@ public final class AccessLog {
         private boolean emergency;
         private final Set<String> consents = new LinkedHashSet<>();
         private final Set<String> rules = new LinkedHashSet<>();
+        private final Set<DataKind> kinds = new LinkedHashSet<>();
     }
 
     private static String consentOf(String basis) {

@@ -6,13 +6,16 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 import org.phrhub.consent.decision.Reader;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.vocabulary.Hl7Terminology;
 import org.phrhub.vocabulary.HubIdentifiers;
 import org.phrhub.vocabulary.V3ActReason;
 
@@ -26,9 +29,10 @@ public final class AuditEventFactory {
      * @param request     the request line as the reader sent it, for the patient's log
      * @param patient     the patient whose data was touched, or null when a refusal named none
      * @param reason      why access was refused; when permitted, the rules other than Consents that permitted it, or null
+     * @param kinds       the kinds of the patient's data the request touched
      */
     public AuditEvent build(Reader reader, String interaction, String request, String patient, boolean permitted,
-            Set<String> consents, boolean emergency, String reason, Date recorded) {
+            Set<String> consents, boolean emergency, String reason, Set<DataKind> kinds, Date recorded) {
         AuditEvent event = new AuditEvent();
         event.getMeta().addProfile(BalpCodes.PROFILE);
         event.setType(new Coding(BalpCodes.DCM_SYSTEM, BalpCodes.SECURITY_ALERT, "Security Alert"));
@@ -87,6 +91,14 @@ public final class AuditEventFactory {
                 .setWhat(new Reference(consent))
                 .setType(new Coding(BalpCodes.ENTITY_TYPE_SYSTEM, BalpCodes.ENTITY_SYSTEM_OBJECT, "System Object"))
                 .setDescription("Consent that decided the access"));
+        // One entity per kind of data, typed by its resource type as R4's entity-type value set allows, so that
+        // the patient's log can say "home blood pressure" where the request line only says "Observation".
+        kinds.stream().sorted(DataKind.ORDER).forEach(kind -> {
+            AuditEventEntityComponent data = event.addEntity()
+                    .setType(new Coding(Hl7Terminology.RESOURCE_TYPES, kind.resourceType(), null))
+                    .setRole(new Coding(BalpCodes.OBJECT_ROLE_SYSTEM, BalpCodes.ROLE_DOMAIN_RESOURCE, "Domain Resource"));
+            kind.category().ifPresent(category -> data.addDetail().setType(BalpCodes.CATEGORY_DETAIL).setValue(new StringType(category)));
+        });
         event.addEntity()
                 .setType(new Coding(BalpCodes.ENTITY_TYPE_SYSTEM, BalpCodes.ENTITY_SYSTEM_OBJECT, "System Object"))
                 .setName("request")

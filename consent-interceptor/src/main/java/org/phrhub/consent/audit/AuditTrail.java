@@ -25,10 +25,10 @@ public final class AuditTrail {
         Set<AccessLog.PatientEntry> entries = log.entries();
         for (AccessLog.PatientEntry entry : entries) {
             writer.submit(factory.build(reader, interaction, request, entry.patient(), entry.permitted(),
-                    entry.consents(), entry.emergency(), entry.reason(), now));
+                    entry.consents(), entry.emergency(), entry.reason(), entry.kinds(), now));
         }
         if (entries.isEmpty() && log.refusal() != null) {
-            writer.submit(factory.build(reader, interaction, request, null, false, Set.of(), false, log.refusal(), now));
+            writer.submit(factory.build(reader, interaction, request, null, false, Set.of(), false, log.refusal(), Set.of(), now));
         }
     }
 }

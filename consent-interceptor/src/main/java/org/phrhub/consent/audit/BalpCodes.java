@@ -18,8 +18,11 @@ public final class BalpCodes {
     public static final String ENTITY_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
     public static final String ENTITY_PERSON = "1";
     public static final String ENTITY_SYSTEM_OBJECT = "2";
-    public static final String OBJECT_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/object-role";
+    public static final String OBJECT_ROLE_SYSTEM = Hl7Terminology.OBJECT_ROLE;
     public static final String ROLE_PATIENT = "1";
+    public static final String ROLE_DOMAIN_RESOURCE = Hl7Terminology.DOMAIN_RESOURCE;
+    /** The {@code entity.detail} type that carries a data entity's category, e.g. {@code vital-signs}. */
+    public static final String CATEGORY_DETAIL = "category";
 
     public static final String PARTICIPATION_SYSTEM = Hl7Terminology.PARTICIPATION_TYPE;
     public static final String INFORMANT = "INF";

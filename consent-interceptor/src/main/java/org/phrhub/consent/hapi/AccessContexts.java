@@ -22,7 +22,6 @@ public final class AccessContexts {
     private static final String KEY = AccessContexts.class.getName();
 
     /** Purposes recorded for requesters whose access needs no stated purpose. */
-    private static final String PATIENT_REQUEST = "PATRQT";
     private static final String OPERATIONS = "HOPERAT";
     private static final String ADMINISTRATION = "HSYSADMIN";
 
@@ -96,7 +95,7 @@ public final class AccessContexts {
             return V3ActReason.TREAT;
         }
         if (requester.ownPatientReference().isPresent()) {
-            return PATIENT_REQUEST;
+            return V3ActReason.PATRQT;
         }
         return requester.hasRole(HubRole.AUDITOR) ? ADMINISTRATION : OPERATIONS;
     }

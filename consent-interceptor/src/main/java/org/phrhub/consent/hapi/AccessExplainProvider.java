@@ -61,8 +61,21 @@ public final class AccessExplainProvider {
                     + " out actor, or name yourself (" + self + "), not " + named + ".");
         });
         Reader reader = new Reader(requester, access.reader().actorReferences(), purpose.orElse(access.reader().purpose()));
-        access.log().record(patient, AccessDecision.permit(self + " asked what they may see of the record for " + reader.purpose()));
-        return explainer.explainToReader(reader, patient);
+        Parameters answer = explainer.explainToReader(reader, patient);
+        // The patient's log shows the asking as an access like any other: permitted when something of the
+        // record is open to the clinician, refused when nothing is (e.g. just after a revocation).
+        access.log().record(patient, opensAnything(answer)
+                ? AccessDecision.permit(self + " asked what they may see of the record for " + reader.purpose())
+                : AccessDecision.deny(self + " asked what they may see of the record for " + reader.purpose()
+                        + ", and nothing of it is shared with them"));
+        return answer;
+    }
+
+    private static boolean opensAnything(Parameters answer) {
+        return answer.getParameter().stream().filter(p -> "access".equals(p.getName()))
+                .flatMap(p -> p.getPart().stream())
+                .anyMatch(part -> "decision".equals(part.getName()) && part.getValue() != null
+                        && "permit".equals(part.getValue().primitiveValue()));
     }
 
     private static String referenceOrNull(String actor) {

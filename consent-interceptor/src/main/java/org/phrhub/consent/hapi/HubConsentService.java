@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.phrhub.consent.audit.AuditTrail;
+import org.phrhub.consent.audit.DataKind;
 import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.DataOwnership;
@@ -127,7 +128,7 @@ public final class HubConsentService implements IConsentService {
         DataOwnership ownership = policy.compartment().ownershipOf(resource);
         AccessDecision decision = policy.decideRead(access.reader(), resource, ownership, access::consentsOf, clock.instant());
         if (decision.isPermit()) {
-            access.log().recordAll(ownership, decision);
+            access.log().recordAll(ownership, decision, DataKind.of(resource));
             // Settled for this resource, so HAPI does not ask again before sending it; envelopes
             // stay open so that the resources inside them are still decided one by one.
             return ResourceTypes.isEnvelope(resource) ? ConsentOutcome.PROCEED : ConsentOutcome.AUTHORIZED;
@@ -136,7 +137,7 @@ public final class HubConsentService implements IConsentService {
         if (WRITES.contains(request.getRestOperationType()) && WrittenResources.wereWrittenIn(request, resource)) {
             return ConsentOutcome.PROCEED;
         }
-        access.log().recordAll(ownership, decision);
+        access.log().recordAll(ownership, decision, DataKind.of(resource));
         return ConsentOutcome.REJECT;
     }
 

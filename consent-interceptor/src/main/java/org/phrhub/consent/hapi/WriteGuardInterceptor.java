@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Observation;
+import org.phrhub.consent.audit.DataKind;
 import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.DataOwnership;
@@ -106,7 +107,7 @@ public final class WriteGuardInterceptor {
                 .orElseThrow(() -> Refusals.forbidden("The request carries no verified identity."));
         DataOwnership ownership = policy.compartment().ownershipOf(resource);
         AccessDecision decision = policy.decideWrite(access.reader(), resource, ownership, access::consentsOf, clock.instant());
-        access.log().recordAll(ownership, decision);
+        access.log().recordAll(ownership, decision, DataKind.of(resource));
         if (decision instanceof AccessDecision.Deny deny) {
             log.info("Refused to {} {} for {}: {}", verb, resource.fhirType(), access.reader().requester().describe(), deny.reason());
             throw Refusals.forbidden("You may not " + verb + " this " + resource.fhirType() + ": " + deny.reason() + ".");

@@ -39,7 +39,7 @@ class AuditEventFactoryTest {
     @Test
     void permittedReadIsRecordedAsABalpConsentDecisionWithOutcomeSuccess() {
         AuditEvent event = factory.build(DR_SUZUKI, "read", "GET Observation/bp-1", "Patient/hanako", true,
-                Set.of("Consent/optin"), false, null, RECORDED);
+                Set.of("Consent/optin"), false, null, Set.of(), RECORDED);
 
         assertThat(event.getMeta().getProfile()).extracting(p -> p.getValue())
                 .containsExactly("https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.AuthZconsent");
@@ -59,7 +59,7 @@ class AuditEventFactoryTest {
     @Test
     void readPermittedByARuleRatherThanAConsentNamesTheRule() {
         AuditEvent event = factory.build(DR_SUZUKI, "read", "GET Appointment/visit-1", "Patient/hanako", true,
-                Set.of(), false, "the Appointment names Practitioner/dr-suzuki as a participant", RECORDED);
+                Set.of(), false, "the Appointment names Practitioner/dr-suzuki as a participant", Set.of(), RECORDED);
 
         assertThat(event.getOutcome().toCode()).isEqualTo("0");
         assertThat(event.getOutcomeDesc()).isEqualTo("Permitted: the Appointment names Practitioner/dr-suzuki as a participant");
@@ -68,7 +68,7 @@ class AuditEventFactoryTest {
     @Test
     void deniedAccessIsRecordedWithOutcomeSeriousFailureAndItsReason() {
         AuditEvent event = factory.build(DR_SUZUKI, "search-type", "GET Observation?patient=Patient/hanako", "Patient/hanako",
-                false, Set.of(), false, "no active consent of Patient/hanako lets Practitioner/dr-suzuki read Observation", RECORDED);
+                false, Set.of(), false, "no active consent of Patient/hanako lets Practitioner/dr-suzuki read Observation", Set.of(), RECORDED);
 
         assertThat(event.getOutcome().toCode()).isEqualTo("8");
         assertThat(event.getOutcomeDesc()).isEqualTo("no active consent of Patient/hanako lets Practitioner/dr-suzuki read Observation");
@@ -78,7 +78,7 @@ class AuditEventFactoryTest {
     @Test
     void agentsNameTheClientThePersonTheirOrganizationsAndTheServer() {
         AuditEvent event = factory.build(DR_SUZUKI, "read", "GET Observation/bp-1", "Patient/hanako", true,
-                Set.of(), false, "", RECORDED);
+                Set.of(), false, "", Set.of(), RECORDED);
         List<AuditEventAgentComponent> agents = event.getAgent();
 
         assertThat(agents).extracting(a -> code(a.getType())).containsExactly(
@@ -106,7 +106,7 @@ class AuditEventFactoryTest {
     @Test
     void machineClientIsTheRequestorAndCarriesThePurpose() {
         AuditEvent event = factory.build(CITY_BROKER, "search-type", "GET Observation", "Patient/hanako", true,
-                Set.of("Consent/city"), false, "", RECORDED);
+                Set.of("Consent/city"), false, "", Set.of(), RECORDED);
 
         assertThat(event.getAgent()).extracting(a -> code(a.getType())).containsExactly(
                 DCM + "|110150", PARTICIPATION + "|RESP", DCM + "|110152");
@@ -121,7 +121,7 @@ class AuditEventFactoryTest {
     @Test
     void entitiesNameThePatientTheDecidingConsentsAndTheRequest() {
         AuditEvent event = factory.build(DR_SUZUKI, "read", "GET Observation/bp-1", "Patient/hanako", true,
-                Set.of("Consent/b", "Consent/a"), false, "", RECORDED);
+                Set.of("Consent/b", "Consent/a"), false, "", Set.of(), RECORDED);
         List<AuditEventEntityComponent> entities = event.getEntity();
 
         assertThat(entities).hasSize(4);
@@ -138,9 +138,28 @@ class AuditEventFactoryTest {
     }
 
     @Test
+    void eachKindOfDataTouchedIsAnEntityByResourceTypeAndCategory() {
+        AuditEvent event = factory.build(DR_SUZUKI, "search-type", "GET Observation", "Patient/hanako", true, Set.of("Consent/a"),
+                false, null, Set.of(new DataKind("Observation", Optional.of("vital-signs")), new DataKind("MedicationRequest", Optional.empty())),
+                RECORDED);
+
+        List<AuditEventEntityComponent> data = event.getEntity().stream()
+                .filter(e -> "http://terminology.hl7.org/CodeSystem/object-role|4".equals(code(e.getRole()))).toList();
+        assertThat(data).extracting(e -> code(e.getType())).containsExactly(
+                "http://hl7.org/fhir/resource-types|MedicationRequest", "http://hl7.org/fhir/resource-types|Observation");
+        assertThat(data.get(0).getDetail()).isEmpty();
+        assertThat(data.get(1).getDetail()).singleElement().satisfies(detail -> {
+            assertThat(detail.getType()).isEqualTo("category");
+            assertThat(detail.getValue().primitiveValue()).isEqualTo("vital-signs");
+        });
+        assertThat(data).allSatisfy(e -> assertThat(e.hasWhat()).as("names no resource").isFalse());
+        assertThat(event.getEntity().getLast().getName()).isEqualTo("request");
+    }
+
+    @Test
     void refusalThatNamedNoPatientHasNoPatientEntity() {
         AuditEvent event = factory.build(DR_SUZUKI, "operation", "GET $export", null, false, Set.of(),
-                false, "$export is not available", RECORDED);
+                false, "$export is not available", Set.of(), RECORDED);
 
         assertThat(event.getEntity()).extracting(AuditEventEntityComponent::getName).containsExactly("request");
         assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.E);
@@ -151,7 +170,7 @@ class AuditEventFactoryTest {
         Reader emergency = new Reader(DR_SUZUKI.requester(), DR_SUZUKI.actorReferences(), "ETREAT");
 
         AuditEvent event = factory.build(emergency, "read", "GET Observation/bp-1", "Patient/hanako", true,
-                Set.of(), true, "break-the-glass", RECORDED);
+                Set.of(), true, "break-the-glass", Set.of(), RECORDED);
 
         assertThat(event.getMeta().getSecurity()).extracting(AuditEventFactoryTest::code).containsExactly(ACT_REASON + "|ETREAT");
         assertThat(event.getOutcomeDesc()).isEqualTo("Emergency access (break-the-glass)");

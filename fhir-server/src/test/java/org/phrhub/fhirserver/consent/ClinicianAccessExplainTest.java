@@ -104,6 +104,7 @@ class ClinicianAccessExplainTest extends FhirServerIntegrationTest {
     void askingIsInThePatientsAccessLogLikeARead() throws InterruptedException {
         PatientRecords records = new PatientRecords(daos);
         PatientRecords.Record record = records.newRecord();
+        records.store(optIn(record.patient(), permit("Practitioner/ph-ito", "TREAT")));
 
         assertThat(fhir.get(record.patient() + EXPLAIN, Tokens.user("ph.ito")).status()).isEqualTo(200);
 
@@ -111,6 +112,20 @@ class ClinicianAccessExplainTest extends FhirServerIntegrationTest {
                 e -> e.getAgent().stream().anyMatch(agent -> "Practitioner/ph-ito".equals(agent.getWho().getReference())));
         assertThat(event.getOutcome().toCode()).isEqualTo("0");
         assertThat(event.getOutcomeDesc()).contains("asked what they may see of the record for TREAT");
+    }
+
+    @Test
+    void askingAboutARecordThatSharesNothingIsLoggedAsRefused() throws InterruptedException {
+        PatientRecords records = new PatientRecords(daos);
+        PatientRecords.Record record = records.newRecord();
+
+        Response response = fhir.get(record.patient() + EXPLAIN, Tokens.user("ph.ito"));
+
+        assertThat(response.status()).as("the answer itself is given").isEqualTo(200);
+        AuditEvent event = records.awaitAuditEvent(record.patient(),
+                e -> e.getAgent().stream().anyMatch(agent -> "Practitioner/ph-ito".equals(agent.getWho().getReference())));
+        assertThat(event.getOutcome().toCode()).isEqualTo("8");
+        assertThat(event.getOutcomeDesc()).contains("nothing of it is shared with them");
     }
 
     private static List<ParametersParameterComponent> accessLines(Parameters answer) {

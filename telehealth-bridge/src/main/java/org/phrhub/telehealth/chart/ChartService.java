@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,10 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.phrhub.telehealth.config.BridgeProperties;
-import org.phrhub.vocabulary.JpCore;
+import org.phrhub.telehealth.record.PersonNames;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,9 +42,25 @@ public class ChartService {
         this.history = new HospitalHistory(zone, clock);
     }
 
-    /** @param bookedName the name the patient booked with, shown when their demographics are not shared */
+    /**
+     * The chart a clinician sees: only the sections the patient shares with them for their purpose.
+     *
+     * @param bookedName the name the patient booked with, shown when their demographics are not shared
+     */
     public PatientChart chartOf(IGenericClient fhir, String patient, String bookedName, ChartSpan span, LocalDate today) {
-        Set<ChartSection> shared = sharedSections.of(fhir, patient);
+        return assemble(fhir, patient, bookedName, sharedSections.of(fhir, patient), span, today);
+    }
+
+    /**
+     * The same chart as the patient reads it: their own record is theirs whole, so every section is asked
+     * for (the hub still decides each search, and audits it as the patient's own).
+     */
+    public PatientChart ownChart(IGenericClient fhir, String patient, String name, ChartSpan span, LocalDate today) {
+        return assemble(fhir, patient, name, EnumSet.allOf(ChartSection.class), span, today);
+    }
+
+    private PatientChart assemble(IGenericClient fhir, String patient, String bookedName, Set<ChartSection> shared, ChartSpan span,
+            LocalDate today) {
         try (ExecutorService searches = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Optional<Patient>> demographics = searches.submit(() -> shared.contains(ChartSection.DEMOGRAPHICS)
                     ? Optional.of(fhir.read().resource(Patient.class).withId(patient).execute())
@@ -126,14 +142,6 @@ public class ChartService {
     }
 
     static String nameOf(Patient patient) {
-        // JP Core: the ideographic (kanji) name first; family name before given names.
-        HumanName name = patient.getName().stream()
-                .filter(n -> n.getExtension().stream().anyMatch(x -> JpCore.NAME_REPRESENTATION_EXTENSION.equals(x.getUrl())
-                        && x.getValue() != null && JpCore.IDEOGRAPHIC.equals(x.getValue().primitiveValue())))
-                .findFirst().orElse(patient.getNameFirstRep());
-        if (name.hasText()) {
-            return name.getText();
-        }
-        return (name.getFamily() == null ? "" : name.getFamily()) + " " + name.getGivenAsSingleString();
+        return PersonNames.preferred(patient.getName());
     }
 }

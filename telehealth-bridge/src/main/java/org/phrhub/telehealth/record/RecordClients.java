@@ -6,7 +6,9 @@ import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import org.phrhub.client.fhir.FhirClients;
 import org.phrhub.telehealth.config.BridgeProperties;
+import org.phrhub.telehealth.security.SignedInUser;
 import org.phrhub.telehealth.security.UserAccessTokens;
+import org.phrhub.vocabulary.V3ActReason;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,19 @@ public class RecordClients {
         IGenericClient client = clients.withTokens(properties.fhirBaseUrl(), () -> token);
         client.registerInterceptor(new PurposeOfUse(purpose));
         return client;
+    }
+
+    /** A client for the person being served now, stating the purpose their role reads for. */
+    public IGenericClient asSignedInUser(SignedInUser user) {
+        return asSignedInUser(purposeOf(user));
+    }
+
+    /**
+     * Clinicians read for treatment; a resident reads their own record at their own request ({@code PATRQT}),
+     * which is how their access log tells their own reads from their clinicians'.
+     */
+    public static String purposeOf(SignedInUser user) {
+        return user.isClinician() ? V3ActReason.TREAT : V3ActReason.PATRQT;
     }
 
     private record PurposeOfUse(String purpose) implements IClientInterceptor {

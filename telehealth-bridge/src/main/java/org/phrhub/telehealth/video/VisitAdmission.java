@@ -8,7 +8,6 @@ import org.phrhub.telehealth.record.RecordClients;
 import org.phrhub.telehealth.schedule.Appointments;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.telehealth.security.SignedInUser;
-import org.phrhub.vocabulary.V3ActReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -60,7 +59,7 @@ class VisitAdmission implements HandshakeInterceptor {
         SignedInUser user = SignedInUser.of(authentication);
         Optional<AdmittedParticipant> admitted;
         try {
-            admitted = appointments.byId(records.asSignedInUser(V3ActReason.TREAT), id).flatMap(visit -> participant(visit, user));
+            admitted = appointments.byId(records.asSignedInUser(user), id).flatMap(visit -> participant(visit, user));
         } catch (ClientAuthorizationRequiredException e) {
             // Keycloak no longer refreshes the person's token: reloading the page signs them in again.
             return refuse(response, HttpStatus.UNAUTHORIZED);

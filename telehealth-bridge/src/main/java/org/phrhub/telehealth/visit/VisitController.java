@@ -3,7 +3,6 @@ package org.phrhub.telehealth.visit;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.phrhub.telehealth.record.RecordClients;
 import org.phrhub.telehealth.security.SignedInUser;
-import org.phrhub.vocabulary.V3ActReason;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +26,7 @@ class VisitController {
     String visit(@PathVariable String id, @RequestParam(name = "span", required = false) String span,
             Authentication authentication, Model model) {
         SignedInUser user = SignedInUser.of(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         return page.render(fhir, page.participantsVisit(fhir, id, user), user, span, null, model);
     }
 
@@ -35,7 +34,7 @@ class VisitController {
     @GetMapping("/visits/{id}/record")
     String written(@PathVariable String id, Authentication authentication, Model model) {
         SignedInUser user = SignedInUser.of(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         model.addAttribute("user", user);
         model.addAttribute("visit", page.participantsVisit(fhir, id, user));
         return "visit-written";

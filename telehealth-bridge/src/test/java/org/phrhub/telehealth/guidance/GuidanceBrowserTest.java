@@ -6,6 +6,7 @@ import static org.phrhub.telehealth.VideoCalls.awaitRemoteVideo;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -118,6 +119,14 @@ class GuidanceBrowserTest {
         written.addAll(guidance);
         written.addAll(dispensed);
         R4Validation.assertValid(written);
+
+        // hanako reads the guidance in her own record, with the drug handed over.
+        String drug = dispensed.getFirst().getMedicationCodeableConcept().getText();
+        try (BrowserContext patient = browsers.newPerson()) {
+            Page page = Browsers.signIn(patient, hub.bridgeUrl(), "/my-record", "hanako");
+            Locator result = page.locator("#my-results .result[data-kind=GUIDANCE]").first();
+            assertThat(result.textContent()).contains("オンライン服薬指導", "血圧の薬は朝に飲むよう説明した。", drug, "14日分");
+        }
     }
 
     private static String bookGuidance(int minutesFromNow) {

@@ -6,8 +6,6 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -31,7 +29,6 @@ import org.phrhub.telehealth.HubRecords;
 import org.phrhub.testsupport.fhir.R4Validation;
 import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.CardX;
-import org.phrhub.vocabulary.HubGatewayCodes;
 import org.phrhub.vocabulary.Loinc;
 
 /**
@@ -79,8 +76,8 @@ class ConsultationBrowserTest {
             // Her first visit still to hold (another test may have ended an earlier one).
             page.locator("#todays-visits tr[data-patient='Patient/hanako'] a.button").first().click();
             page.waitForSelector("#bp-chart");
-            Expected morning = expectedAverage(true);
-            Expected evening = expectedAverage(false);
+            HubRecords.Average morning = records.sevenDayAverage("hanako", "Patient/hanako", today, true);
+            HubRecords.Average evening = records.sevenDayAverage("hanako", "Patient/hanako", today, false);
             assertThat(page.locator("#average-morning .systolic").textContent()).isEqualTo(morning.systolic().toPlainString());
             assertThat(page.locator("#average-morning .diastolic").textContent()).isEqualTo(morning.diastolic().toPlainString());
             assertThat(page.locator("#average-morning .count").textContent()).startsWith(morning.count() + "回 / 7日");
@@ -183,7 +180,7 @@ class ConsultationBrowserTest {
             assertThat(m.getDispenseRequest().getExpectedSupplyDuration().getValue()).isEqualByComparingTo("28");
         });
         assertThat(averages).hasSize(2);
-        Expected morning = expectedAverage(true);
+        HubRecords.Average morning = records.sevenDayAverage("hanako", "Patient/hanako", today, true);
         assertThat(averages).anySatisfy(average -> {
             assertThat(((Quantity) average.getComponent().get(0).getValue()).getValue()).isEqualByComparingTo(morning.systolic());
             assertThat(average.getDerivedFrom()).hasSize(morning.count());
@@ -204,7 +201,7 @@ class ConsultationBrowserTest {
         R4Validation.assertValid(written);
 
         try (BrowserContext patient = browsers.newPerson()) {
-            Page page = Browsers.signIn(patient, hub.bridgeUrl(), "/", "hanako");
+            Page page = Browsers.signIn(patient, hub.bridgeUrl(), "/my-record", "hanako");
             assertThat(page.locator("#my-results").textContent()).contains("アムロジピン錠5mg", "本態性高血圧症", "朝の血圧が高い");
         }
     }
@@ -282,30 +279,4 @@ class ConsultationBrowserTest {
         return texts.stream().filter(text -> text != null && !text.isBlank()).toList();
     }
 
-    private record Expected(BigDecimal systolic, BigDecimal diastolic, int count) {}
-
-    /** The JSH 7-day average computed here from hanako's readings as the hub holds them. */
-    private static Expected expectedAverage(boolean morning) {
-        List<Observation> readings = search(records.as("hanako"), "Observation?subject=Patient/hanako&code="
-                + Loinc.SYSTEM + "|" + Loinc.BLOOD_PRESSURE_PANEL + "&date=ge" + today.minusDays(8) + "&_count=200", Observation.class);
-        List<BigDecimal[]> counted = new ArrayList<>();
-        for (Observation reading : readings) {
-            LocalDateTime local = LocalDateTime.ofInstant(reading.getEffectiveDateTimeType().getValue().toInstant(), HubRecords.TOKYO);
-            boolean isMorning = local.getHour() >= 4 && local.getHour() < 12;
-            boolean isEvening = local.getHour() >= 18 || local.getHour() < 4;
-            LocalDate day = isEvening && local.getHour() < 4 ? local.toLocalDate().minusDays(1) : local.toLocalDate();
-            boolean reception = reading.getMeta().getTag(HubGatewayCodes.READING_TIME_TAGS, HubGatewayCodes.RECEPTION_TIME) != null;
-            if (day.isBefore(today.minusDays(6)) || day.isAfter(today) || reception || (morning ? !isMorning : !isEvening)
-                    || !reading.getComponent().get(0).hasValueQuantity()) {
-                continue;
-            }
-            counted.add(new BigDecimal[] {reading.getComponent().get(0).getValueQuantity().getValue(),
-                    reading.getComponent().get(1).getValueQuantity().getValue()});
-        }
-        BigDecimal n = BigDecimal.valueOf(counted.size());
-        return new Expected(
-                counted.stream().map(v -> v[0]).reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, 1, RoundingMode.HALF_UP),
-                counted.stream().map(v -> v[1]).reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, 1, RoundingMode.HALF_UP),
-                counted.size());
-    }
 }
