@@ -11,5 +11,21 @@ public final class FhirCore {
     /** The gateway that relayed a reading from the device that took it. */
     public static final String GATEWAY_DEVICE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/observation-gatewayDevice";
 
+    /** FHIR's resource types as codes, e.g. in a Consent's {@code provision.class}. */
+    public static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
+
+    /** The states of a Slot ({@code free}, {@code busy}, ...), as {@code Slot.status} is bound to them. */
+    public static final String SLOT_STATUS = "http://hl7.org/fhir/slotstatus";
+
+    /**
+     * The translation of a string element into another language: sub-extensions {@code lang} and
+     * {@code content}, e.g. an Organization's Japanese name.
+     */
+    public static final String TRANSLATION_EXTENSION = "http://hl7.org/fhir/StructureDefinition/translation";
+
+    /** How a name is written (ISO 21090): {@code IDE} ideographic (kanji), {@code SYL} syllabic (kana), {@code ABC} alphabetic. */
+    public static final String NAME_REPRESENTATION_EXTENSION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
+    public static final String IDEOGRAPHIC = "IDE";
+
     private FhirCore() {}
 }

@@ -17,6 +17,9 @@ public final class HubIdentifiers {
     /** An OAuth client by its client id, e.g. the importer or a gateway, where a resource names the software that acted. */
     public static final String OAUTH_CLIENT = "https://phr-hub.example/fhir/sid/oauth-client";
 
+    /** A bookable Slot of a clinician's Schedule, e.g. {@code dr-suzuki-online-diagnosis-2026-12-02T09:00}. */
+    public static final String SLOT = "https://phr-hub.example/fhir/sid/slot";
+
     /** The PHD-style identifier of a reading: device, patient, type and the device's raw time stamp. */
     public static final String READING = "https://phr-hub.example/fhir/sid/phd-reading";
     /** One monitor, or one user slot of a multi-user monitor, as bound to a patient. */
