@@ -171,8 +171,10 @@ class BookingBrowserTest {
                     + " at - Date.now())";
             first.evaluate(press, List.of(slot, (double) at));
             second.evaluate(press, List.of(slot, (double) at));
-            first.waitForURL(url -> url.contains("/book/visits/") || url.contains("/book?"));
-            second.waitForURL(url -> url.contains("/book/visits/") || url.contains("/book?"));
+            for (Page page : List.of(first, second)) {
+                // Booked (the consent step) or told so (back on the list, which looked the same before).
+                page.waitForCondition(() -> page.url().contains("/book/visits/") || page.locator("#book-error").count() > 0);
+            }
 
             List<Page> winners = new ArrayList<>();
             List<Page> losers = new ArrayList<>();
