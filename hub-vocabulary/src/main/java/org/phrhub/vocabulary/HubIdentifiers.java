@@ -17,8 +17,11 @@ public final class HubIdentifiers {
     /** An OAuth client by its client id, e.g. the importer or a gateway, where a resource names the software that acted. */
     public static final String OAUTH_CLIENT = "https://phr-hub.example/fhir/sid/oauth-client";
 
-    /** A bookable Slot of a clinician's Schedule, e.g. {@code dr-suzuki-online-diagnosis-2026-12-02T09:00}. */
-    public static final String SLOT = "https://phr-hub.example/fhir/sid/slot";
+    /**
+     * A pharmacist's registration number (薬剤師名簿登録番号). JP Core defines an identifier system for doctors'
+     * registration numbers only, so the hub names this one itself.
+     */
+    public static final String PHARMACIST_REGISTRATION_NUMBER = "https://phr-hub.example/fhir/sid/pharmacist-registration-number";
 
     /** The PHD-style identifier of a reading: device, patient, type and the device's raw time stamp. */
     public static final String READING = "https://phr-hub.example/fhir/sid/phd-reading";
@@ -26,6 +29,9 @@ public final class HubIdentifiers {
     public static final String MONITOR_BINDING = "https://phr-hub.example/fhir/sid/monitor-binding";
     /** A home gateway. */
     public static final String DEVICE_GATEWAY = "https://phr-hub.example/fhir/sid/device-gateway";
+
+    /** A bookable Slot of a clinician's Schedule, e.g. {@code dr-suzuki-online-diagnosis-2026-12-02T09:00}. */
+    public static final String SLOT = "https://phr-hub.example/fhir/sid/slot";
 
     /**
      * Identifier systems of the Devices home gateways register: a monitor (or a user slot of one) bound to a

@@ -11,6 +11,12 @@ public final class JpCore {
     /** Medical institution code (医療機関コード). */
     public static final String INSTITUTION_CODE = "urn:oid:1.2.392.100495.20.3.23";
 
+    /** A doctor's medical registration number (医籍登録番号), as JP Core puts it in {@code Practitioner.qualification.identifier}. */
+    public static final String MEDICAL_REGISTRATION_NUMBER = "urn:oid:1.2.392.100495.20.3.31";
+    /** The kind of a practitioner's qualification (医療従事者資格種別); {@code MedicalDoctorLicense} is a doctor's licence. */
+    public static final String PRACTITIONER_CERTIFICATE_CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/practitioner-certificate-category";
+    public static final String MEDICAL_DOCTOR_LICENSE = "MedicalDoctorLicense";
+
     /** MEDIS drug master, HOT9 (医薬品基準番号). */
     public static final String HOT9 = "urn:oid:1.2.392.200119.4.403.1";
     /** Individual drug code (YJ code); {@code 20.1.73}, as JP Core and the MHLW prescription tables name it. */
