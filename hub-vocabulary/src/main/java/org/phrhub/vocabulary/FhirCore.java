@@ -23,9 +23,5 @@ public final class FhirCore {
      */
     public static final String TRANSLATION_EXTENSION = "http://hl7.org/fhir/StructureDefinition/translation";
 
-    /** How a name is written (ISO 21090): {@code IDE} ideographic (kanji), {@code SYL} syllabic (kana), {@code ABC} alphabetic. */
-    public static final String NAME_REPRESENTATION_EXTENSION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
-    public static final String IDEOGRAPHIC = "IDE";
-
     private FhirCore() {}
 }

@@ -30,14 +30,6 @@ public final class Hl7Terminology {
     public static final String INFORMATION_RECIPIENT = "IRCP";
     public static final String PRIMARY_PERFORMER = "PPRF";
 
-    /**
-     * v3 ActCode: the policy of a Consent ({@code OPTIN}, nothing is shared unless permitted) and the class
-     * of an Encounter ({@code VR}, virtual: an online visit).
-     */
-    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-    public static final String OPT_IN = "OPTIN";
-    public static final String VIRTUAL = "VR";
-
     /** The scope of a Consent; the hub decides by {@code patient-privacy} ones. */
     public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
     public static final String PATIENT_PRIVACY = "patient-privacy";
@@ -52,6 +44,14 @@ public final class Hl7Terminology {
     public static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
     public static final String DOCTOR = "doctor";
     public static final String PHARMACIST = "pharmacist";
+
+    /**
+     * v3 ActCode: the policy of a Consent ({@code OPTIN}, nothing is shared unless permitted) and the class
+     * of an Encounter ({@code VR}, virtual: an online visit).
+     */
+    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public static final String OPT_IN = "OPTIN";
+    public static final String VIRTUAL = "VR";
 
     private Hl7Terminology() {}
 }

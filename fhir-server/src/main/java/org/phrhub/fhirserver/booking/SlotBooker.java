@@ -25,7 +25,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.StringType;
-import org.phrhub.vocabulary.FhirCore;
+import org.phrhub.vocabulary.JpCore;
 import org.phrhub.vocabulary.FhirCrossVersion;
 import org.phrhub.vocabulary.HubVisitCodes;
 import org.springframework.stereotype.Component;
@@ -140,8 +140,8 @@ public class SlotBooker {
     /** The name the clinician sees on the day's list: the kanji name where the record has one. */
     private static String displayName(Patient patient) {
         return patient.getName().stream()
-                .filter(name -> name.getExtension().stream().anyMatch(e -> FhirCore.NAME_REPRESENTATION_EXTENSION.equals(e.getUrl())
-                        && FhirCore.IDEOGRAPHIC.equals(e.getValue().primitiveValue())))
+                .filter(name -> name.getExtension().stream().anyMatch(e -> JpCore.NAME_REPRESENTATION_EXTENSION.equals(e.getUrl())
+                        && JpCore.IDEOGRAPHIC.equals(e.getValue().primitiveValue())))
                 .findFirst().or(() -> patient.getName().stream().findFirst())
                 .map(HumanName::getNameAsSingleString).orElse("");
     }

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.telehealth.record.RecordPages;
 import org.phrhub.vocabulary.FhirCore;
+import org.phrhub.vocabulary.JpCore;
 import org.phrhub.vocabulary.Hl7Terminology;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ public class Directory {
         for (String reference : references) {
             if (reference.startsWith("Organization/") && !found.containsKey(reference)) {
                 organization(fhir, reference).ifPresent(org -> found.put(reference, new Party(reference, Party.Kind.ORGANIZATION,
-                        japaneseName(org), org.getName(), org.getName(), japaneseName(org), org.getName())));
+                        japaneseName(org), englishName(org), englishName(org), japaneseName(org), englishName(org))));
             }
             found.computeIfAbsent(reference, Party::unknown);
         }
@@ -84,7 +85,7 @@ public class Directory {
                     instanceof Organization o ? o : new Organization();
             HumanName latin = latinName(practitioner);
             parties.put(reference, new Party(reference, kind, japaneseName(practitioner), fullName(latin),
-                    latin.getFamily(), japaneseName(org), org.getName() == null ? "" : org.getName()));
+                    latin.getFamily(), japaneseName(org), englishName(org)));
         }
         return parties;
     }
@@ -118,11 +119,17 @@ public class Directory {
     }
 
     private static boolean isIdeographic(HumanName name) {
-        return name.getExtension().stream().anyMatch(e -> FhirCore.NAME_REPRESENTATION_EXTENSION.equals(e.getUrl())
-                && FhirCore.IDEOGRAPHIC.equals(e.getValue().primitiveValue()));
+        return name.getExtension().stream().anyMatch(e -> JpCore.NAME_REPRESENTATION_EXTENSION.equals(e.getUrl())
+                && JpCore.IDEOGRAPHIC.equals(e.getValue().primitiveValue()));
     }
 
-    /** The Japanese translation of the organization's name, else its name. */
+    /** The directory names organizations in Japanese, with the English name as the first alias. */
+    private static String englishName(Organization organization) {
+        return organization.hasAlias() ? organization.getAlias().get(0).getValue()
+                : organization.hasName() ? organization.getName() : "";
+    }
+
+    /** The Japanese translation of the organization's name where it has one, else its name. */
     private static String japaneseName(Organization organization) {
         if (!organization.hasName()) {
             return "";

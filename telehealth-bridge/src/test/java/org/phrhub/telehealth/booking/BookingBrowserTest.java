@@ -132,7 +132,7 @@ class BookingBrowserTest {
             assertThat(mine.textContent())
                     .isEqualTo("鈴木 一郎 医師（会津クリニック）が、治療のために、あなたの家庭血圧を " + until + "まで 見ることができます");
             assertThat(page.locator("#active-consents article[data-consent='" + idPart(madeHere.get(0)) + "'] .sentence").textContent())
-                    .isEqualTo("会津若松市データ連携基盤が、公衆衛生のために、あなたの家庭血圧を 期限なしで 見ることができます");
+                    .isEqualTo("会津若松市 データ連携基盤が、公衆衛生のために、あなたの家庭血圧を 期限なしで 見ることができます");
             assertThat(page.locator("#past-consents article[data-consent='hanako-visit-consent'] .badge").textContent())
                     .as("the demo's visit consent, set aside for this test").isEqualTo("取り消し済み");
             Browsers.screenshot(page, "my-consents");
