@@ -30,6 +30,21 @@ public final class Hl7Terminology {
     public static final String INFORMATION_RECIPIENT = "IRCP";
     public static final String PRIMARY_PERFORMER = "PPRF";
 
+    /** The scope of a Consent; the hub decides by {@code patient-privacy} ones. */
+    public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
+    public static final String PATIENT_PRIVACY = "patient-privacy";
+
+    /** What a Consent provision lets its actors do: read ({@code access}, {@code use}) or write ({@code correct}). */
+    public static final String CONSENT_ACTION = "http://terminology.hl7.org/CodeSystem/consentaction";
+    public static final String CONSENT_ACCESS = "access";
+    public static final String CONSENT_USE = "use";
+    public static final String CONSENT_CORRECT = "correct";
+
+    /** PractitionerRole codes: a doctor, a pharmacist. */
+    public static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
+    public static final String DOCTOR = "doctor";
+    public static final String PHARMACIST = "pharmacist";
+
     /**
      * v3 ActCode: the policy of a Consent ({@code OPTIN}, nothing is shared unless permitted) and the class
      * of an Encounter ({@code VR}, virtual: an online visit).

@@ -30,6 +30,9 @@ public final class HubIdentifiers {
     /** A home gateway. */
     public static final String DEVICE_GATEWAY = "https://phr-hub.example/fhir/sid/device-gateway";
 
+    /** A bookable Slot of a clinician's Schedule, e.g. {@code dr-suzuki-online-diagnosis-2026-12-02T09:00}. */
+    public static final String SLOT = "https://phr-hub.example/fhir/sid/slot";
+
     /**
      * Identifier systems of the Devices home gateways register: a monitor (or a user slot of one) bound to a
      * patient, and a gateway itself. The consent rules trust a gateway's reading by these, so they are the

@@ -17,6 +17,8 @@ public final class HubVisitCodes {
     public static final String ONLINE_DIAGNOSIS = "online-diagnosis";
     /** A pharmacist's online medication guidance (オンライン服薬指導). */
     public static final String MEDICATION_GUIDANCE = "medication-guidance";
+    /** A physician's online health consultation (オンライン健康相談), without diagnosis or prescription. */
+    public static final String HEALTH_CONSULTATION = "health-consultation";
 
     /**
      * Sections of the hub's consult note that record what the MHLW online-care guideline asks: both

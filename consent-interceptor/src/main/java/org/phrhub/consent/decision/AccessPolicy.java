@@ -36,7 +36,8 @@ import org.phrhub.vocabulary.V3ActReason;
  * their own Consents. Physicians, pharmacists and the city broker read a patient's data only as that
  * patient's Consents allow ({@link ConsentDecisionEngine}); clinicians write it only under a treatment
  * permit, and read besides the Consents and Appointments addressed to them. Signed-in people read
- * directory data. Machine clients write what their role is for and read nothing. The audit trail is
+ * directory data, clinicians' Schedules and Slots included; residents book a free Slot for themselves
+ * ({@link #BOOK}), which is the only way a Slot changes. Machine clients write what their role is for and read nothing. The audit trail is
  * read by its patient and by auditors.
  */
 public final class AccessPolicy {
@@ -51,6 +52,8 @@ public final class AccessPolicy {
 
     private static final String EVERYTHING = "$everything";
     public static final String ACCESS_EXPLAIN = "$access-explain";
+    /** {@code POST Slot/{id}/$book}: a resident books a free slot for themselves (the host's booking provider). */
+    public static final String BOOK = "$book";
 
     private final PatientCompartment compartment;
     private final DataDescriber describer;
@@ -121,6 +124,12 @@ public final class AccessPolicy {
         if (isInstanceOperation(operation, EVERYTHING) && (isOwnPatient(requester, operation) || isConsentGoverned(requester))) {
             return AccessDecision.permit("the record is decided resource by resource");
         }
+        if (isBooking(operation)) {
+            // The host's provider books for the requester alone; nobody else books in a resident's name.
+            return requester.ownPatientReference().isPresent()
+                    ? AccessDecision.permit("a resident books a free slot for themselves")
+                    : AccessDecision.deny(BOOK + " is for residents booking for themselves, not for " + requester.describe());
+        }
         if (isInstanceOperation(operation, ACCESS_EXPLAIN) && isOwnPatient(requester, operation)) {
             return AccessDecision.permit("a patient may ask who can see their record");
         }
@@ -159,6 +168,10 @@ public final class AccessPolicy {
             // A booking addressed to the clinician is theirs to see before the patient shares anything,
             // and so is one that names no patient yet.
             return AccessDecision.permit("the Appointment names " + requester.describe() + " as a participant");
+        }
+        if ("Schedule".equals(type) && data.patients().isEmpty()) {
+            // A clinician's or a service's opening hours, which residents book from, not anyone's record.
+            return AccessDecision.permit("a Schedule that names no patient is directory data");
         }
         if (data.patients().isEmpty()) {
             return AccessDecision.deny("this " + type + " belongs to no patient");
@@ -333,6 +346,12 @@ public final class AccessPolicy {
         return operation.type() == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
                 && operation.operationName().filter(name::equals).isPresent()
                 && operation.resourceType().filter("Patient"::equals).isPresent();
+    }
+
+    private static boolean isBooking(RequestedOperation operation) {
+        return operation.type() == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
+                && operation.operationName().filter(BOOK::equals).isPresent()
+                && operation.resourceType().filter("Slot"::equals).isPresent();
     }
 
     private static boolean isOwnPatient(Requester requester, RequestedOperation operation) {

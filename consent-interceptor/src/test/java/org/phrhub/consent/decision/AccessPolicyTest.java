@@ -15,6 +15,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
+import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.Test;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
@@ -178,6 +180,36 @@ class AccessPolicyTest {
 
         assertThat(decision).isInstanceOf(AccessDecision.Deny.class);
         assertThat(decision.reason()).contains("no PHR Hub role");
+    }
+
+    @Test
+    void clinicianSchedulesAndSlotsAreDirectoryDataThatOnlyTheServerChanges() {
+        Schedule clinicians = new Schedule();
+        clinicians.addActor(new Reference(SUZUKI));
+        Slot slot = new Slot();
+        slot.setSchedule(new Reference("Schedule/dr-suzuki-online-diagnosis"));
+        Schedule residents = new Schedule();
+        residents.addActor(new Reference("Patient/taro"));
+
+        assertThat(read(HANAKO, clinicians)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(read(DOCTOR, clinicians)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(read(HANAKO, slot)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(read(GATEWAY, slot)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(read(HANAKO, residents)).as("a patient's own schedule stays theirs").isInstanceOf(AccessDecision.Deny.class);
+        assertThat(write(HANAKO, slot)).as("a resident marks no slot busy by writing it").isInstanceOf(AccessDecision.Deny.class);
+        assertThat(write(DOCTOR, slot)).isInstanceOf(AccessDecision.Deny.class);
+    }
+
+    @Test
+    void onlyResidentsBookASlotAndOnlyForThemselves() {
+        RequestedOperation book = operation(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, "Slot", "s1", AccessPolicy.BOOK);
+
+        assertThat(policy.decideOperation(HANAKO, book)).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decideOperation(DOCTOR, book)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideOperation(GATEWAY, book)).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decideOperation(HANAKO,
+                operation(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, "Appointment", "a1", AccessPolicy.BOOK)))
+                .as("only a Slot is booked").isInstanceOf(AccessDecision.Deny.class);
     }
 
     private static Requester person(String subject, String fhirUser, HubRole role) {

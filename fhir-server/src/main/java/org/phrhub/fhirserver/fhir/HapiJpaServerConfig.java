@@ -23,6 +23,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.phrhub.consent.hapi.ConsentGuard;
+import org.phrhub.fhirserver.booking.SlotBookingOperation;
 import org.phrhub.fhirserver.identity.IdentityOperations;
 import org.phrhub.fhirserver.ingest.ImportOperations;
 import org.phrhub.fhirserver.smart.SmartCapabilityStatementInterceptor;
@@ -116,7 +117,8 @@ public class HapiJpaServerConfig {
             ConsentGuard consentGuard,
             SmartCapabilityStatementInterceptor smartCapabilities,
             ImportOperations importOperations,
-            IdentityOperations identityOperations) {
+            IdentityOperations identityOperations,
+            SlotBookingOperation slotBooking) {
         FhirContext fhirContext = systemDao.getContext();
         fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
 
@@ -125,6 +127,7 @@ public class HapiJpaServerConfig {
         server.registerProvider(systemProvider);
         server.registerProvider(importOperations);
         server.registerProvider(identityOperations);
+        server.registerProvider(slotBooking);
         JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport);
         capabilities.setImplementationDescription("PHR Hub FHIR server");

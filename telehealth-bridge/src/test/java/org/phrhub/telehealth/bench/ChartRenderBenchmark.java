@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -19,7 +20,6 @@ import org.phrhub.telehealth.BridgeFixture;
 import org.phrhub.telehealth.Browsers;
 import org.phrhub.telehealth.HubRecords;
 import org.phrhub.vocabulary.HubVisitCodes;
-import org.phrhub.vocabulary.JpCore;
 import org.phrhub.vocabulary.Loinc;
 import org.phrhub.vocabulary.Mdc;
 
@@ -68,17 +68,17 @@ class ChartRenderBenchmark {
             chartSearches.put("Patient read", () -> doctor.read().resource(Patient.class).withId("hanako").execute());
             chartSearches.put("home readings, 2 weeks (3 codes)", () -> search(doctor, "Observation?subject=Patient/hanako&code="
                     + Loinc.SYSTEM + "|" + Loinc.BLOOD_PRESSURE_PANEL + "," + Loinc.SYSTEM + "|" + Loinc.HEART_RATE + ","
-                    + Mdc.SYSTEM + "|" + Mdc.MEASUREMENT_STATUS + "&date=ge" + since + "&_count=200"));
-            chartSearches.put("active conditions", () -> search(doctor, "Condition?subject=Patient/hanako&clinical-status=active&_count=200"));
-            chartSearches.put("active prescriptions", () -> search(doctor, "MedicationRequest?subject=Patient/hanako&status=active&_count=200"));
-            chartSearches.put("latest 30 lab results", () -> search(doctor, "Observation?subject=Patient/hanako&category=laboratory&_sort=-date&_count=30"));
-            chartSearches.put("allergies", () -> search(doctor, "AllergyIntolerance?patient=Patient/hanako&_count=200"));
-            chartSearches.put("hospital by institution code", () -> search(doctor, "Organization?identifier=" + JpCore.INSTITUTION_CODE + "|0711234567"));
+                    + Mdc.SYSTEM + "|" + Mdc.MEASUREMENT_STATUS + "&date=ge" + since + "&_sort=date,_id&_offset=0&_count=200"));
+            chartSearches.put("active conditions", () -> search(doctor, "Condition?subject=Patient/hanako&clinical-status=active&_sort=_id&_offset=0&_count=200"));
+            chartSearches.put("active prescriptions", () -> search(doctor, "MedicationRequest?subject=Patient/hanako&status=active&_sort=_id&_offset=0&_count=200"));
+            chartSearches.put("latest 30 lab results", () -> search(doctor, "Observation?subject=Patient/hanako&category=laboratory&_sort=-date&_offset=0&_count=30"));
+            chartSearches.put("allergies", () -> search(doctor, "AllergyIntolerance?patient=Patient/hanako&_sort=_id&_offset=0&_count=200"));
+            chartSearches.put("the visit's Appointment", () -> doctor.read().resource(Appointment.class).withId(visit).execute());
             double[] searches = time(() -> {
                 chartSearches.values().forEach(Supplier::get);
                 return null;
             });
-            report("its FHIR searches (span 2w), one after another, same token", searches);
+            report("its FHIR requests (span 2w), one after another, same token", searches);
             chartSearches.forEach((name, call) -> report("  " + name, time(call)));
         }
     }
