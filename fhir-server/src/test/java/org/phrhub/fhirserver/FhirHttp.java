@@ -38,6 +38,11 @@ public final class FhirHttp {
         return send(request(path, token).header("X-Purpose-Of-Use", purposeOfUse).GET().build());
     }
 
+    /** A GET with one more header, e.g. the {@code Origin} a browser sends from another site's page. */
+    public Response get(String path, String token, String header, String value) {
+        return send(request(path, token).header(header, value).GET().build());
+    }
+
     /** Follows a paging link the server gave, which is absolute. */
     public Response follow(String url, String token) {
         return send(request("", token).uri(URI.create(url)).GET().build());

@@ -37,8 +37,9 @@ import org.phrhub.vocabulary.V3ActReason;
  * patient's Consents allow ({@link ConsentDecisionEngine}); clinicians write it only under a treatment
  * permit, and read besides the Consents and Appointments addressed to them. Signed-in people read
  * directory data, clinicians' Schedules and Slots included; residents book a free Slot for themselves
- * ({@link #BOOK}), which is the only way a Slot changes. Machine clients write what their role is for and read nothing. The audit trail is
- * read by its patient and by auditors.
+ * ({@link #BOOK}), which is the only way a Slot changes. Machine clients write what their role is for and
+ * read nothing. The audit trail is read by its patient and by auditors. An app of a resident's own is
+ * held besides to the SMART scopes its token was granted ({@link AppScopeRules}).
  */
 public final class AccessPolicy {
 
@@ -88,6 +89,12 @@ public final class AccessPolicy {
         }
         if (requester.roles().isEmpty()) {
             return AccessDecision.deny(requester.describe() + " holds no PHR Hub role; ask an administrator to grant one");
+        }
+        if (requester.appScopes().isPresent()) {
+            AccessDecision scoped = AppScopeRules.decideOperation(requester, requester.appScopes().get(), operation);
+            if (!scoped.isPermit()) {
+                return scoped;
+            }
         }
         boolean reads = isConsentGoverned(requester) || requester.isPerson();
         boolean writes = requester.isPerson() || !writableTypes(requester).isEmpty();
@@ -153,6 +160,12 @@ public final class AccessPolicy {
         if (ResourceTypes.RESPONSE_ENVELOPES.contains(type)) {
             return AccessDecision.permit(type + " is an envelope; its entries are decided one by one");
         }
+        if (requester.appScopes().isPresent()) {
+            AccessDecision scoped = AppScopeRules.decideRead(requester, requester.appScopes().get(), type, ownership);
+            if (!scoped.isPermit()) {
+                return scoped;
+            }
+        }
         if (!requester.isPerson() && !isConsentGoverned(requester)) {
             return AccessDecision.deny(requester.describe() + " reads no data");
         }
@@ -217,6 +230,12 @@ public final class AccessPolicy {
             Function<String, List<Consent>> consents, Instant now) {
         Requester requester = reader.requester();
         String type = resource.fhirType();
+        if (requester.appScopes().isPresent()) {
+            AccessDecision scoped = AppScopeRules.decideWrite(requester, requester.appScopes().get(), type, ownership);
+            if (!scoped.isPermit()) {
+                return scoped;
+            }
+        }
         Set<String> machineTypes = writableTypes(requester);
         if (!machineTypes.isEmpty()) {
             return machineTypes.contains(type)

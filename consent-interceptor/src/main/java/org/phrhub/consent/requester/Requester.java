@@ -10,11 +10,24 @@ import java.util.Set;
  * @param clientId  the OAuth client the token was issued to
  * @param fhirUser  the person's own FHIR resource, e.g. {@code Patient/hanako}; empty for machine clients
  * @param roles     the hub roles the token carries
+ * @param appScopes for a token issued to an app of the person's own (SMART App Launch), the scopes it was
+ *                  granted, which limit it on top of the hub's rules; empty for the hub's own clients
  */
-public record Requester(String subject, String clientId, Optional<FhirUser> fhirUser, Set<HubRole> roles) {
+public record Requester(String subject, String clientId, Optional<FhirUser> fhirUser, Set<HubRole> roles,
+        Optional<SmartScopes> appScopes) {
 
     public Requester {
         roles = Set.copyOf(roles);
+    }
+
+    /** A requester through one of the hub's own clients, limited by the hub's rules alone. */
+    public Requester(String subject, String clientId, Optional<FhirUser> fhirUser, Set<HubRole> roles) {
+        this(subject, clientId, fhirUser, roles, Optional.empty());
+    }
+
+    /** Whether the request comes from an app of the person's own, bound by its SMART scopes. */
+    public boolean isApp() {
+        return appScopes.isPresent();
     }
 
     public boolean hasRole(HubRole role) {
@@ -36,6 +49,7 @@ public record Requester(String subject, String clientId, Optional<FhirUser> fhir
 
     /** How audit records and error messages name this requester. */
     public String describe() {
-        return fhirUser.map(FhirUser::reference).orElse("client " + clientId);
+        String who = fhirUser.map(FhirUser::reference).orElse("client " + clientId);
+        return isApp() && fhirUser.isPresent() ? who + " through the app " + clientId : who;
     }
 }

@@ -10,16 +10,28 @@ import org.phrhub.consent.hapi.RequesterResolver;
 import org.phrhub.consent.requester.FhirUser;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
+import org.phrhub.consent.requester.SmartScopes;
+import org.phrhub.vocabulary.SmartAppLaunch;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
-/** Turns the verified Keycloak token of the current request into the consent layer's {@link Requester}. */
+/**
+ * Turns the verified Keycloak token of the current request into the consent layer's {@link Requester}. A token
+ * issued to an app client, or one that carries SMART {@code patient/} scopes from any client, brings its granted
+ * scopes along, and the consent layer holds the request to them.
+ */
 @Component
 public class TokenRequesterResolver implements RequesterResolver {
 
     private static final String CACHE_KEY = TokenRequesterResolver.class.getName();
+
+    private final Set<String> appClients;
+
+    public TokenRequesterResolver(TokenProperties properties) {
+        this.appClients = properties.appClients();
+    }
 
     @Override
     public Optional<Requester> resolve(RequestDetails request) {
@@ -33,19 +45,31 @@ public class TokenRequesterResolver implements RequesterResolver {
         return requester;
     }
 
-    private static Optional<Requester> fromSecurityContext() {
+    private Optional<Requester> fromSecurityContext() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             return Optional.empty();
         }
         return Optional.of(fromJwt(token.getToken()));
     }
 
-    static Requester fromJwt(Jwt jwt) {
-        return new Requester(
-                jwt.getSubject(),
-                jwt.getClaimAsString("azp"),
-                fhirUser(jwt.getClaimAsString("fhirUser")),
-                roles(jwt.getClaimAsMap("realm_access")));
+    Requester fromJwt(Jwt jwt) {
+        String clientId = jwt.getClaimAsString("azp");
+        Optional<FhirUser> fhirUser = fhirUser(jwt.getClaimAsString(SmartAppLaunch.FHIR_USER_CLAIM));
+        SmartScopes scopes = SmartScopes.parse(jwt.getClaimAsString(SmartAppLaunch.SCOPE_CLAIM));
+        // A data scope binds the token whichever client it came from: a scope never widens what a token may do.
+        boolean app = appClients.contains(clientId) || scopes.grantsData();
+        if (app && !agreesWithLaunchContext(fhirUser, jwt.getClaimAsString(SmartAppLaunch.PATIENT_CLAIM))) {
+            // Two different patients named in one token: the app gets no patient in context, hence no data.
+            fhirUser = Optional.empty();
+        }
+        return new Requester(jwt.getSubject(), clientId, fhirUser, roles(jwt.getClaimAsMap("realm_access")),
+                app ? Optional.of(scopes) : Optional.empty());
+    }
+
+    /** The SMART {@code patient} claim, when present, must name the very Patient the token's fhirUser is. */
+    private static boolean agreesWithLaunchContext(Optional<FhirUser> fhirUser, String patientClaim) {
+        return patientClaim == null
+                || fhirUser.filter(FhirUser::isPatient).map(FhirUser::id).filter(patientClaim::equals).isPresent();
     }
 
     private static Optional<FhirUser> fhirUser(String claim) {

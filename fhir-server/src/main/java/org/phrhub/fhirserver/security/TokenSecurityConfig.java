@@ -2,6 +2,7 @@ package org.phrhub.fhirserver.security;
 
 import java.util.List;
 import java.util.Objects;
+import org.phrhub.consent.hapi.AccessContexts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,18 +20,23 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Every {@code /fhir} request needs a bearer token from the hub's realm, checked for signature (the
  * realm's published keys), issuer, audience and expiry. Only the capability statement and SMART
- * discovery are public. Failures answer with an OperationOutcome.
+ * discovery are public. Failures answer with an OperationOutcome. Browser apps of other origins may call it (CORS).
  */
 @Configuration
 public class TokenSecurityConfig {
 
     @Bean
-    public SecurityFilterChain fhirSecurity(HttpSecurity http, OperationOutcomeErrorResponses errors) throws Exception {
+    public SecurityFilterChain fhirSecurity(HttpSecurity http, OperationOutcomeErrorResponses errors,
+            TokenProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(browserApps(properties)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration")
@@ -46,6 +52,23 @@ public class TokenSecurityConfig {
                         .accessDeniedHandler(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
         return http.build();
+    }
+
+    /**
+     * Browser apps (SMART App Launch) call the server from pages of their own origin: discovery without a token,
+     * everything else with one. Preflight requests are answered before authentication.
+     */
+    private static CorsConfigurationSource browserApps(TokenProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Accept", "Content-Type", "Prefer", "If-Match",
+                "If-None-Exist", AccessContexts.PURPOSE_HEADER));
+        cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified"));
+        cors.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     @Bean

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.phrhub.fhirserver.security.TokenProperties;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,11 @@ public class IdentityProviderEndpoints {
 
     private static final Duration CACHE_FOR = Duration.ofMinutes(5);
 
-    /** The parts of the discovery document the hub passes on to SMART clients. */
+    /**
+     * The parts of the discovery document the hub passes on to SMART clients.
+     *
+     * @param scopesSupported the scopes the realm offers (its client scopes, SMART's among them)
+     */
     public record Endpoints(
             String issuer,
             String authorizationEndpoint,
@@ -31,7 +37,13 @@ public class IdentityProviderEndpoints {
             String jwksUri,
             String revocationEndpoint,
             String introspectionEndpoint,
-            String userinfoEndpoint) {}
+            String userinfoEndpoint,
+            List<String> scopesSupported) {
+
+        public Endpoints {
+            scopesSupported = List.copyOf(scopesSupported);
+        }
+    }
 
     private record Cached(Endpoints endpoints, Instant fetchedAt) {}
 
@@ -78,13 +90,20 @@ public class IdentityProviderEndpoints {
                     required(document, "jwks_uri"),
                     document.path("revocation_endpoint").asText(null),
                     document.path("introspection_endpoint").asText(null),
-                    document.path("userinfo_endpoint").asText(null));
+                    document.path("userinfo_endpoint").asText(null),
+                    texts(document.path("scopes_supported")));
         } catch (IOException e) {
             throw new IdentityProviderUnavailableException(discoveryUri + " could not be read: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdentityProviderUnavailableException("interrupted while reading " + discoveryUri);
         }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private String required(JsonNode document, String field) {

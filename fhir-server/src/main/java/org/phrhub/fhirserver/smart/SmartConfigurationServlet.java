@@ -16,9 +16,21 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  */
 public class SmartConfigurationServlet extends HttpServlet {
 
-    /** Exactly what the hub and its realm support today; no more. */
+    /**
+     * Exactly what the hub and its realm support today; no more. Standalone launch by public apps
+     * ({@code resident-app}, PKCE) and confidential clients; {@code openid fhirUser} sign-in; SMART v2
+     * {@code patient/} scopes, enforced by the server, and offline access. Not {@code context-standalone-patient}:
+     * Keycloak cannot put the {@code patient} parameter into its token response, so an app learns its patient
+     * from {@code fhirUser} (or the {@code patient} claim of the ID token) instead. No EHR launch.
+     */
     static final List<String> CAPABILITIES = List.of(
-            "launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect");
+            "launch-standalone",
+            "client-public",
+            "client-confidential-symmetric",
+            "sso-openid-connect",
+            "permission-v2",
+            "permission-patient",
+            "permission-offline");
 
     private final transient IdentityProviderEndpoints endpoints;
     private final transient ObjectMapper json;
@@ -56,7 +68,8 @@ public class SmartConfigurationServlet extends HttpServlet {
         putIfPresent(body, "userinfo_endpoint", idp.userinfoEndpoint());
         body.putPOJO("grant_types_supported", List.of("authorization_code", "client_credentials"));
         body.putPOJO("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        body.putPOJO("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
+        // What the realm offers: its client scopes, the SMART ones among them, as its own discovery lists them.
+        body.putPOJO("scopes_supported", idp.scopesSupported());
         body.putPOJO("response_types_supported", List.of("code"));
         body.putPOJO("code_challenge_methods_supported", List.of("S256"));
         body.putPOJO("capabilities", CAPABILITIES);

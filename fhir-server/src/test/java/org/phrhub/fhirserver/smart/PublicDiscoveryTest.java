@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Extension;
 import org.junit.jupiter.api.Test;
@@ -53,8 +55,14 @@ class PublicDiscoveryTest extends FhirServerIntegrationTest {
         assertThat(smart.get("token_endpoint").asText()).isEqualTo(realm.get("token_endpoint").asText());
         assertThat(smart.get("jwks_uri").asText()).isEqualTo(realm.get("jwks_uri").asText());
         assertThat(smart.get("code_challenge_methods_supported")).extracting(JsonNode::asText).containsExactly("S256");
-        assertThat(smart.get("capabilities")).extracting(JsonNode::asText)
-                .contains("launch-standalone", "client-confidential-symmetric", "sso-openid-connect");
+        assertThat(smart.get("capabilities")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                "launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect",
+                "permission-v2", "permission-patient", "permission-offline");
+        // The scopes are the realm's own: SMART's among them, each one an app can really ask for.
+        assertThat(smart.get("scopes_supported")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(texts(realm.get("scopes_supported")))
+                .contains("openid", "fhirUser", "launch/patient", "offline_access",
+                        "patient/*.rs", "patient/Observation.rs", "patient/Condition.rs");
         // The token endpoint it names is the one that really issues the hub's tokens.
         assertThat(HttpClient.newHttpClient()
                         .send(HttpRequest.newBuilder(URI.create(smart.get("token_endpoint").asText()))
@@ -68,9 +76,37 @@ class PublicDiscoveryTest extends FhirServerIntegrationTest {
     }
 
     @Test
+    void pagesOfOtherOriginsMayCallTheServerAsBrowserAppsDo() throws Exception {
+        String app = "http://localhost:8090";
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(fhir.base() + "/Observation?patient=Patient/hanako"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", app)
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "authorization")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        FhirHttp.Response discovery = fhir.get(".well-known/smart-configuration", null, "Origin", app);
+
+        assertThat(preflight.statusCode()).as(preflight.headers() + " " + preflight.body()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(app);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("authorization");
+        assertThat(discovery.header("Access-Control-Allow-Origin")).isEqualTo(app);
+        // A cross-origin page still needs a token of its own: CORS opens no data.
+        assertThat(fhir.get("Observation", null, "Origin", app).status()).isEqualTo(401);
+    }
+
+    @Test
     void everythingElseNeedsAToken() {
         assertThat(fhir.get("Patient", null).status()).isEqualTo(401);
         assertThat(fhir.get("Organization/aizu-clinic", null).status()).isEqualTo(401);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static JsonNode realmDiscovery() throws IOException, InterruptedException {
