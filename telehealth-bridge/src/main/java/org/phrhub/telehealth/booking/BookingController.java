@@ -83,7 +83,7 @@ class BookingController {
         if (!SERVICES.contains(service)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         Instant now = clock.instant();
         Instant until = LocalDate.now(clock.withZone(zone)).plusDays(DAYS_SHOWN + 1L).atStartOfDay(zone).toInstant();
         List<FreeSlot> free = freeSlots.of(fhir, service, now, until, zone);
@@ -105,8 +105,7 @@ class BookingController {
     String book(Authentication authentication, @PathVariable String slotId,
             @RequestParam(name = "service", defaultValue = HubVisitCodes.ONLINE_DIAGNOSIS) String service,
             @RequestParam(name = "reason", defaultValue = "") String reason, RedirectAttributes redirect) {
-        resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(resident(authentication));
         try {
             String appointment = bookings.book(fhir, slotId, reason);
             return "redirect:/book/visits/" + appointment + "/consent";
@@ -120,7 +119,7 @@ class BookingController {
     @GetMapping("/book/visits/{id}/consent")
     String consentStep(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
         SignedInUser user = resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         ScheduledVisit visit = ownVisit(fhir, user, id);
         model.addAttribute("user", user);
         model.addAttribute("visit", visit);
@@ -136,7 +135,7 @@ class BookingController {
             @RequestParam(name = "data", required = false) List<String> data,
             @RequestParam(name = "days", defaultValue = "" + DEFAULT_CONSENT_DAYS) int days, RedirectAttributes redirect) {
         SignedInUser user = resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         ScheduledVisit visit = ownVisit(fhir, user, id);
         if (!"share".equals(decision)) {
             return "redirect:/book/visits/" + id + "/done";
@@ -161,7 +160,7 @@ class BookingController {
     @GetMapping("/book/visits/{id}/done")
     String done(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
         SignedInUser user = resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         ScheduledVisit visit = ownVisit(fhir, user, id);
         model.addAttribute("user", user);
         model.addAttribute("visit", visit);

@@ -58,7 +58,7 @@ class MyConsentsController {
     @GetMapping("/consents")
     String myConsents(Authentication authentication, Model model, Locale locale) {
         SignedInUser user = resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         List<Consent> all = consents.of(fhir, user.fhirUser());
         Set<String> actors = new LinkedHashSet<>();
         all.forEach(c -> actors.addAll(ConsentTerms.of(c).actors()));
@@ -80,7 +80,7 @@ class MyConsentsController {
             @RequestParam(name = "data", required = false) List<String> data, @RequestParam(name = "days", defaultValue = "30") int days,
             RedirectAttributes redirect) {
         SignedInUser user = resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(user);
         Set<SharedData> kinds = SharedData.fromForm(data);
         if (!directory.clinicians(fhir).containsKey(clinician)) {
             return refused(redirect, "consents.error.clinician");
@@ -102,8 +102,7 @@ class MyConsentsController {
     String narrow(Authentication authentication, @PathVariable String id,
             @RequestParam(name = "data", required = false) List<String> data,
             @RequestParam(name = "until", defaultValue = "") String until, RedirectAttributes redirect) {
-        resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(resident(authentication));
         Consent consent = consents.byId(fhir, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ConsentTerms terms = ConsentTerms.of(consent);
         if (!terms.understood() || !consents.inForce(consent)) {
@@ -131,8 +130,7 @@ class MyConsentsController {
 
     @PostMapping("/consents/{id}/revoke")
     String revoke(Authentication authentication, @PathVariable String id, RedirectAttributes redirect) {
-        resident(authentication);
-        IGenericClient fhir = records.asSignedInUser(V3ActReason.TREAT);
+        IGenericClient fhir = records.asSignedInUser(resident(authentication));
         Consent consent = consents.byId(fhir, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         consents.revoke(fhir, consent);
         redirect.addFlashAttribute("notice", "consents.revoked");
