@@ -120,10 +120,7 @@ class BookingController {
     String consentStep(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
         SignedInUser user = resident(authentication);
         IGenericClient fhir = records.asSignedInUser(user);
-        ScheduledVisit visit = ownVisit(fhir, user, id);
-        model.addAttribute("user", user);
-        model.addAttribute("visit", visit);
-        model.addAttribute("clinician", clinicianLabel(fhir, visit, locale));
+        showVisit(fhir, user, id, model, locale);
         model.addAttribute("kinds", SharedData.values());
         model.addAttribute("days", DEFAULT_CONSENT_DAYS);
         model.addAttribute("maxDays", MAX_CONSENT_DAYS);
@@ -161,10 +158,7 @@ class BookingController {
     String done(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
         SignedInUser user = resident(authentication);
         IGenericClient fhir = records.asSignedInUser(user);
-        ScheduledVisit visit = ownVisit(fhir, user, id);
-        model.addAttribute("user", user);
-        model.addAttribute("visit", visit);
-        model.addAttribute("clinician", clinicianLabel(fhir, visit, locale));
+        showVisit(fhir, user, id, model, locale);
         Object consentId = model.getAttribute("consent");
         if (consentId instanceof String consent) {
             consents.byId(fhir, consent).ifPresent(c -> {
@@ -176,8 +170,13 @@ class BookingController {
         return "booked";
     }
 
-    private String clinicianLabel(IGenericClient fhir, ScheduledVisit visit, Locale locale) {
-        return sentences.party(directory.parties(fhir, List.of(visit.clinician())).get(visit.clinician()), locale);
+    /** The resident, their booked visit and its clinician as the consent step and the confirmation show them. */
+    private void showVisit(IGenericClient fhir, SignedInUser user, String id, Model model, Locale locale) {
+        ScheduledVisit visit = ownVisit(fhir, user, id);
+        model.addAttribute("user", user);
+        model.addAttribute("visit", visit);
+        model.addAttribute("clinician",
+                sentences.party(directory.parties(fhir, List.of(visit.clinician())).get(visit.clinician()), locale));
     }
 
     /** The resident's own booked visit; the hub shows a patient no one else's, and this checks it too. */

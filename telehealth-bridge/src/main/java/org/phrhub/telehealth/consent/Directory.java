@@ -3,20 +3,19 @@ package org.phrhub.telehealth.consent;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
+import org.phrhub.telehealth.record.PersonNames;
 import org.phrhub.telehealth.record.RecordPages;
 import org.phrhub.vocabulary.FhirCore;
 import org.phrhub.vocabulary.JpCore;
@@ -42,13 +41,18 @@ public class Directory {
         if (!practitioners.isEmpty()) {
             found.putAll(practitioners(fhir, practitioners));
         }
-        for (String reference : references) {
-            if (reference.startsWith("Organization/") && !found.containsKey(reference)) {
-                organization(fhir, reference).ifPresent(org -> found.put(reference, new Party(reference, Party.Kind.ORGANIZATION,
-                        japaneseName(org), englishName(org), englishName(org), japaneseName(org), englishName(org))));
-            }
-            found.computeIfAbsent(reference, Party::unknown);
+        List<String> organizations = references.stream().filter(r -> r.startsWith("Organization/")).distinct()
+                .map(r -> r.substring(r.indexOf('/') + 1)).toList();
+        if (!organizations.isEmpty()) {
+            // One search for them all rather than a read each.
+            RecordPages.searchAll(fhir, fhir.search().forResource(Organization.class)
+                    .where(new TokenClientParam("_id").exactly().codes(organizations)).count(100), Organization.class, org -> {
+                        String reference = "Organization/" + org.getIdElement().getIdPart();
+                        found.put(reference, new Party(reference, Party.Kind.ORGANIZATION,
+                                japaneseName(org), englishName(org), englishName(org), japaneseName(org), englishName(org)));
+                    });
         }
+        references.forEach(reference -> found.computeIfAbsent(reference, Party::unknown));
         return found;
     }
 
@@ -90,19 +94,10 @@ public class Directory {
         return parties;
     }
 
-    private static Optional<Organization> organization(IGenericClient fhir, String reference) {
-        try {
-            return Optional.of(fhir.read().resource(Organization.class).withId(reference).execute());
-        } catch (ResourceNotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The kanji name (ISO 21090 ideographic), else the first. */
+    /** The kanji name (ISO 21090 ideographic), else the first; the bridge writes every person's name so. */
     private static String japaneseName(Practitioner practitioner) {
-        return practitioner.getName().stream().filter(Directory::isIdeographic).findFirst()
-                .or(() -> practitioner.getName().stream().findFirst())
-                .map(Directory::fullName).orElse(practitioner.getIdPart());
+        String name = PersonNames.preferred(practitioner.getName());
+        return name.isBlank() ? practitioner.getIdPart() : name;
     }
 
     /** Family name first, as the directory writes it (its text), else family and given. */
