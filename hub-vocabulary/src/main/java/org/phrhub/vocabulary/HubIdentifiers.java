@@ -32,6 +32,11 @@ public final class HubIdentifiers {
 
     /** A bookable Slot of a clinician's Schedule, e.g. {@code dr-suzuki-online-diagnosis-2026-12-02T09:00}. */
     public static final String SLOT = "https://phr-hub.example/fhir/sid/slot";
+    /**
+     * The visit a resident's visit Consent was given for, by the Appointment's id: the booking's consent step
+     * finds it again there, so that opening the step twice changes one Consent rather than writing a second.
+     */
+    public static final String VISIT_CONSENT = "https://phr-hub.example/fhir/sid/visit-consent";
 
     /**
      * Identifier systems of the Devices home gateways register: a monitor (or a user slot of one) bound to a

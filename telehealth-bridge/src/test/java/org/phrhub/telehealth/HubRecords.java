@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
@@ -55,6 +56,26 @@ public final class HubRecords {
     public IGenericClient as(String username) {
         String token = hub.tokenOf(username);
         return clients.withTokens(URI.create(hub.fhirBaseUrl()), () -> token);
+    }
+
+    /** A machine client of the realm (client credentials), e.g. {@code city-broker}. */
+    public IGenericClient asClient(String clientId) {
+        String token = hub.keycloak().tokens().clientToken(clientId);
+        return clients.withTokens(URI.create(hub.fhirBaseUrl()), () -> token);
+    }
+
+    /** The demo's visit Consent of hanako: her whole record for her online clinicians, dr.suzuki and ph.ito. */
+    public static final String DEMO_VISIT_CONSENT = "hanako-visit-consent";
+
+    /**
+     * Sets the demo's visit Consent aside ({@code INACTIVE}) or back ({@code ACTIVE}), as hanako does: tests of what
+     * she shares by hand set it aside so that only their own Consents count, and put it back for the other tests.
+     */
+    public void setDemoVisitConsent(Consent.ConsentState state) {
+        IGenericClient asHanako = as("hanako");
+        Consent consent = asHanako.read().resource(Consent.class).withId(DEMO_VISIT_CONSENT).execute();
+        consent.setStatus(state);
+        asHanako.update().resource(consent).execute();
     }
 
     /** One home reading: pressure, pulse and the monitor's status, as the gateway maps a 0x2A35 indication. */

@@ -116,13 +116,25 @@ class BookingController {
         }
     }
 
+    /** The visit consent step; opened again, it shows what the resident shares for the visit and lets them change it. */
     @GetMapping("/book/visits/{id}/consent")
     String consentStep(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
         SignedInUser user = resident(authentication);
         IGenericClient fhir = records.asSignedInUser(user);
-        showVisit(fhir, user, id, model, locale);
+        ScheduledVisit visit = showVisit(fhir, user, id, model, locale);
+        Set<SharedData> shared = Set.of();
+        int days = DEFAULT_CONSENT_DAYS;
+        var given = consents.forVisit(fhir, user.fhirUser(), id).filter(consents::inForce);
+        if (given.isPresent()) {
+            ConsentTerms terms = ConsentTerms.of(given.get());
+            shared = terms.sharedKinds();
+            days = terms.end().map(end -> (int) java.time.temporal.ChronoUnit.DAYS.between(visit.start().toLocalDate(),
+                    end.atZone(zone).toLocalDate())).map(d -> Math.max(0, Math.min(MAX_CONSENT_DAYS, d))).orElse(days);
+            model.addAttribute("sharing", sentences.reads(terms, directory.parties(fhir, terms.actors()), true, zone, locale));
+        }
         model.addAttribute("kinds", SharedData.values());
-        model.addAttribute("days", DEFAULT_CONSENT_DAYS);
+        model.addAttribute("shared", shared);
+        model.addAttribute("days", days);
         model.addAttribute("maxDays", MAX_CONSENT_DAYS);
         return "book-consent";
     }
@@ -135,6 +147,8 @@ class BookingController {
         IGenericClient fhir = records.asSignedInUser(user);
         ScheduledVisit visit = ownVisit(fhir, user, id);
         if (!"share".equals(decision)) {
+            // Declining after sharing takes the earlier choice back: the clinician then sees "not shared".
+            consents.forVisit(fhir, user.fhirUser(), id).ifPresent(given -> consents.revoke(fhir, given));
             return "redirect:/book/visits/" + id + "/done";
         }
         Set<SharedData> kinds = SharedData.fromForm(data);
@@ -148,8 +162,8 @@ class BookingController {
         }
         Instant end = visit.start().toLocalDate().plusDays(days + 1L).atStartOfDay(zone).minusSeconds(1).toInstant();
         // The clinician also writes the visit's results into the record; that permit reads nothing.
-        String consent = consents.grant(fhir, user.fhirUser(),
-                ConsentTerms.forReader(visit.clinician(), V3ActReason.TREAT, kinds, clock.instant(), end, true));
+        String consent = consents.shareForVisit(fhir, user.fhirUser(), id,
+                ConsentTerms.forReader(visit.clinician(), V3ActReason.TREAT, kinds, clock.instant(), java.util.Optional.of(end), true));
         redirect.addFlashAttribute("consent", consent);
         return "redirect:/book/visits/" + id + "/done";
     }
@@ -171,12 +185,13 @@ class BookingController {
     }
 
     /** The resident, their booked visit and its clinician as the consent step and the confirmation show them. */
-    private void showVisit(IGenericClient fhir, SignedInUser user, String id, Model model, Locale locale) {
+    private ScheduledVisit showVisit(IGenericClient fhir, SignedInUser user, String id, Model model, Locale locale) {
         ScheduledVisit visit = ownVisit(fhir, user, id);
         model.addAttribute("user", user);
         model.addAttribute("visit", visit);
         model.addAttribute("clinician",
                 sentences.party(directory.parties(fhir, List.of(visit.clinician())).get(visit.clinician()), locale));
+        return visit;
     }
 
     /** The resident's own booked visit; the hub shows a patient no one else's, and this checks it too. */

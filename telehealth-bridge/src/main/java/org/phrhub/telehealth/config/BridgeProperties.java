@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param draftsDir   where unfinished consultation records are kept until they are written to the record
  * @param homeBloodPressure how home readings are judged (JSH 2019 by default)
  * @param video       the STUN/TURN servers handed to the browsers
+ * @param cityPlatform whom a resident names to opt in for the city platform, and for what
  */
 @ConfigurationProperties("phrhub.bridge")
 public record BridgeProperties(
@@ -27,7 +28,8 @@ public record BridgeProperties(
         @DefaultValue("bridge-drafts") Path draftsDir,
         @DefaultValue("P7D") Duration upcomingDays,
         @DefaultValue HomeBloodPressure homeBloodPressure,
-        @DefaultValue Video video) {
+        @DefaultValue Video video,
+        @DefaultValue CityPlatform cityPlatform) {
 
     /**
      * JSH 2019: morning within an hour of waking, evening before bed; at least 5 of the last 7 days with
@@ -54,4 +56,16 @@ public record BridgeProperties(
     public record Video(@DefaultValue List<IceServer> iceServers) {}
 
     public record IceServer(String urls, String username, String credential) {}
+
+    /**
+     * The city platform's opt-in as residents give it on My consents. Both must be what the FHIR server enforces
+     * ({@code phrhub.consent.city-broker-organization} and {@code -purpose}): a Consent naming anything else would
+     * open nothing to the city.
+     *
+     * @param organization the Organization the city platform reads as
+     * @param purpose      the v3-ActReason of every city platform request
+     */
+    public record CityPlatform(
+            @DefaultValue("Organization/city-platform") String organization,
+            @DefaultValue("PUBHLTH") String purpose) {}
 }

@@ -30,10 +30,15 @@ public class ConsentSentences {
         if (!isJapanese(locale) && terms.actors().size() == 1 && who.contains(", ")) {
             who = who + ","; // "Dr. Suzuki, Aizu Clinic, may read ...": the clinic stands in apposition
         }
-        String why = join(terms.purposes().stream().map(p -> message("consentPurpose." + p, p, locale)).toList(), locale);
+        String why = join(terms.purposes().stream().map(p -> purpose(p, locale)).toList(), locale);
         String what = what(terms, locale);
         String key = (inForce ? "consents.reads" : "consents.readPast") + (terms.end().isPresent() ? "" : "Open");
         return message(key, key, locale, who, why, what, terms.end().map(end -> date(end, zone, locale)).orElse(""));
+    }
+
+    /** A purpose of use in words, e.g. {@code PUBHLTH}: "公衆衛生" / "public health". */
+    public String purpose(String code, Locale locale) {
+        return message("consentPurpose." + code, code, locale);
     }
 
     /** The visit's results clause, when the Consent lets its readers write them. */

@@ -34,10 +34,11 @@ import org.phrhub.vocabulary.V3ActReason;
 public record ConsentTerms(Set<String> actors, Set<String> purposes, Set<SharedData> data, boolean everything,
         boolean otherData, boolean writesResults, Optional<Instant> start, Optional<Instant> end, boolean understood) {
 
-    public static ConsentTerms forReader(String actor, String purpose, Set<SharedData> data, Instant start, Instant end,
+    /** One reader, one purpose, the kinds ticked; {@code end} empty: until the resident revokes it. */
+    public static ConsentTerms forReader(String actor, String purpose, Set<SharedData> data, Instant start, Optional<Instant> end,
             boolean writesResults) {
         return new ConsentTerms(Set.of(actor), Set.of(purpose), data.isEmpty() ? Set.of() : EnumSet.copyOf(data), false,
-                false, writesResults, Optional.of(start), Optional.of(end), true);
+                false, writesResults, Optional.of(start), end, true);
     }
 
     /** Reads the Consent's provisions. */

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * My consents ({@code /consents}): every Consent of the signed-in resident in plain words, and one action each
- * to grant a clinician of the directory, narrow (less data, an earlier end) and revoke.
+ * to grant (a clinician of the directory for treatment, or the city platform for its purpose; for some days or
+ * until revoked, as for a family doctor), narrow (less data, an earlier end) and revoke.
  */
 @Controller
 class MyConsentsController {
@@ -44,6 +45,10 @@ class MyConsentsController {
     private final ConsentSentences sentences;
     private final Clock clock;
     private final ZoneId zone;
+    private final BridgeProperties.CityPlatform cityPlatform;
+
+    /** Someone the resident may grant to, with the one purpose they read for. */
+    record Recipient(String reference, String purpose, String label, String purposeLabel) {}
 
     MyConsentsController(RecordClients records, PatientConsents consents, Directory directory, ConsentSentences sentences,
             Clock clock, BridgeProperties properties) {
@@ -53,6 +58,7 @@ class MyConsentsController {
         this.sentences = sentences;
         this.clock = clock;
         this.zone = properties.zone();
+        this.cityPlatform = properties.cityPlatform();
     }
 
     @GetMapping("/consents")
@@ -65,35 +71,42 @@ class MyConsentsController {
         Map<String, Party> parties = directory.parties(fhir, actors);
         List<ConsentView> views = new ArrayList<>(all.stream().map(c -> view(c, parties, locale)).toList());
         views.sort(Comparator.comparing(ConsentView::state));
-        Map<String, Party> clinicians = directory.clinicians(fhir);
         model.addAttribute("user", user);
         model.addAttribute("consents", views);
         model.addAttribute("kinds", SharedData.values());
-        model.addAttribute("clinicians", clinicians.values().stream()
-                .map(p -> Map.entry(p.reference(), sentences.party(p, locale))).toList());
+        model.addAttribute("recipients", recipients(fhir, locale).values());
+        model.addAttribute("maxDays", MAX_DAYS);
         model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
         return "consents";
     }
 
     @PostMapping("/consents")
-    String grant(Authentication authentication, @RequestParam(name = "clinician", defaultValue = "") String clinician,
-            @RequestParam(name = "data", required = false) List<String> data, @RequestParam(name = "days", defaultValue = "30") int days,
-            RedirectAttributes redirect) {
+    String grant(Authentication authentication, @RequestParam(name = "recipient", defaultValue = "") String recipientReference,
+            @RequestParam(name = "data", required = false) List<String> data,
+            @RequestParam(name = "period", defaultValue = "days") String period,
+            @RequestParam(name = "days", defaultValue = "30") String daysText, RedirectAttributes redirect, Locale locale) {
         SignedInUser user = resident(authentication);
         IGenericClient fhir = records.asSignedInUser(user);
         Set<SharedData> kinds = SharedData.fromForm(data);
-        if (!directory.clinicians(fhir).containsKey(clinician)) {
-            return refused(redirect, "consents.error.clinician");
+        Recipient recipient = recipients(fhir, locale).get(recipientReference);
+        if (recipient == null) {
+            return refused(redirect, "consents.error.recipient");
         }
         if (kinds.isEmpty()) {
             return refused(redirect, "consents.error.noData");
         }
-        if (days < 1 || days > MAX_DAYS) {
-            return refused(redirect, "consents.error.days");
+        Optional<Instant> end;
+        if ("open".equals(period)) {
+            end = Optional.empty(); // until the resident revokes it, as for a family doctor
+        } else {
+            Optional<Integer> days = parseDays(daysText).filter(d -> d >= 1 && d <= MAX_DAYS);
+            if (days.isEmpty()) {
+                return refused(redirect, "consents.error.days");
+            }
+            end = Optional.of(LocalDate.now(clock.withZone(zone)).plusDays(days.get() + 1L).atStartOfDay(zone).minusSeconds(1).toInstant());
         }
-        Instant now = clock.instant();
-        Instant end = LocalDate.now(clock.withZone(zone)).plusDays(days + 1L).atStartOfDay(zone).minusSeconds(1).toInstant();
-        consents.grant(fhir, user.fhirUser(), ConsentTerms.forReader(clinician, V3ActReason.TREAT, kinds, now, end, false));
+        consents.grant(fhir, user.fhirUser(),
+                ConsentTerms.forReader(recipient.reference(), recipient.purpose(), kinds, clock.instant(), end, false));
         redirect.addFlashAttribute("notice", "consents.granted");
         return "redirect:/consents";
     }
@@ -147,6 +160,25 @@ class MyConsentsController {
         return new ConsentView(consent.getIdElement().getIdPart(), state, sentences.reads(terms, parties, inForce, zone, locale),
                 writes, given, terms.end().map(e -> e.atZone(zone).toLocalDate().toString()), terms.sharedKinds(),
                 inForce && terms.understood());
+    }
+
+    /** The directory's doctors and pharmacists, for treatment, then the city platform, for its purpose. */
+    private Map<String, Recipient> recipients(IGenericClient fhir, Locale locale) {
+        Map<String, Recipient> recipients = new java.util.LinkedHashMap<>();
+        directory.clinicians(fhir).values().forEach(p -> recipients.put(p.reference(),
+                new Recipient(p.reference(), V3ActReason.TREAT, sentences.party(p, locale), sentences.purpose(V3ActReason.TREAT, locale))));
+        Party city = directory.parties(fhir, List.of(cityPlatform.organization())).get(cityPlatform.organization());
+        recipients.put(city.reference(), new Recipient(city.reference(), cityPlatform.purpose(), sentences.party(city, locale),
+                sentences.purpose(cityPlatform.purpose(), locale)));
+        return recipients;
+    }
+
+    private static Optional<Integer> parseDays(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<LocalDate> parseDate(String text) {

@@ -1,7 +1,9 @@
 package org.phrhub.telehealth.consent;
 
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.phrhub.telehealth.record.RecordPages;
+import org.phrhub.vocabulary.HubIdentifiers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +52,46 @@ public class PatientConsents {
     public String grant(IGenericClient fhir, String patient, ConsentTerms terms) {
         Consent consent = terms.toConsent(patient, clock.instant());
         return fhir.create().resource(consent).execute().getId().getIdPart();
+    }
+
+    /** The patient's active Consent given for this visit (its Appointment's id), if they gave one. */
+    public Optional<Consent> forVisit(IGenericClient fhir, String patient, String appointmentId) {
+        Bundle found = fhir.search().forResource(Consent.class)
+                .where(new ReferenceClientParam("patient").hasId(patient))
+                .and(new TokenClientParam("identifier").exactly().systemAndCode(HubIdentifiers.VISIT_CONSENT, appointmentId))
+                .and(new TokenClientParam("status").exactly().code(Consent.ConsentState.ACTIVE.toCode()))
+                .returnBundle(Bundle.class).execute();
+        return found.getEntry().stream().map(e -> (Consent) e.getResource()).findFirst();
+    }
+
+    /**
+     * Shares for the visit on these terms: a new Consent the first time, the same one rewritten after. The create is
+     * conditional on the visit having none, so two presses at once still leave one Consent, with the last terms.
+     */
+    public String shareForVisit(IGenericClient fhir, String patient, String appointmentId, ConsentTerms terms) {
+        Optional<Consent> given = forVisit(fhir, patient, appointmentId);
+        if (given.isPresent()) {
+            return change(fhir, given.get(), terms);
+        }
+        Consent consent = terms.toConsent(patient, clock.instant());
+        consent.addIdentifier().setSystem(HubIdentifiers.VISIT_CONSENT).setValue(appointmentId);
+        MethodOutcome outcome = fhir.create().resource(consent).conditional()
+                .where(new ReferenceClientParam("patient").hasId(patient))
+                .and(new TokenClientParam("identifier").exactly().systemAndCode(HubIdentifiers.VISIT_CONSENT, appointmentId))
+                .and(new TokenClientParam("status").exactly().code(Consent.ConsentState.ACTIVE.toCode()))
+                .execute();
+        if (Boolean.FALSE.equals(outcome.getCreated())) {
+            return forVisit(fhir, patient, appointmentId).map(other -> change(fhir, other, terms))
+                    .orElseGet(() -> outcome.getId().getIdPart());
+        }
+        return outcome.getId().getIdPart();
+    }
+
+    private String change(IGenericClient fhir, Consent consent, ConsentTerms terms) {
+        terms.writeProvisions(consent);
+        consent.setDateTime(java.util.Date.from(clock.instant()));
+        fhir.update().resource(consent).execute();
+        return consent.getIdElement().getIdPart();
     }
 
     /** Rewrites the Consent's provisions to the narrower terms, as a new version of it. */

@@ -35,8 +35,6 @@ import org.phrhub.vocabulary.V3ActReason;
  */
 class BookingBrowserTest {
 
-    private static final String SEEDED_VISIT_CONSENT = "Consent/hanako-visit-consent";
-
     private static BridgeFixture hub;
     private static HubRecords records;
     private static Browsers browsers;
@@ -47,7 +45,7 @@ class BookingBrowserTest {
         hub = BridgeFixture.hub();
         records = new HubRecords(hub);
         browsers = new Browsers();
-        setSeededVisitConsent(Consent.ConsentState.INACTIVE);
+        records.setDemoVisitConsent(Consent.ConsentState.INACTIVE);
         // The city platform's opt-in, as a resident gives it: home blood pressure for public health.
         Consent city = new Consent();
         city.setStatus(Consent.ConsentState.ACTIVE);
@@ -74,7 +72,7 @@ class BookingBrowserTest {
                 consent.setStatus(Consent.ConsentState.INACTIVE);
                 hanako.update().resource(consent).execute();
             }
-            setSeededVisitConsent(Consent.ConsentState.ACTIVE);
+            records.setDemoVisitConsent(Consent.ConsentState.ACTIVE);
         } finally {
             browsers.close();
         }
@@ -205,12 +203,5 @@ class BookingBrowserTest {
 
     private static String idPart(String reference) {
         return reference.substring(reference.indexOf('/') + 1);
-    }
-
-    private static void setSeededVisitConsent(Consent.ConsentState state) {
-        IGenericClient asHanako = records.as("hanako");
-        Consent seeded = asHanako.read().resource(Consent.class).withId(SEEDED_VISIT_CONSENT).execute();
-        seeded.setStatus(state);
-        asHanako.update().resource(seeded).execute();
     }
 }

@@ -22,7 +22,7 @@ class ConsentTermsTest {
     @Test
     void aVisitConsentReadsBackAsTheTickedKindsForThatClinician() {
         Consent consent = ConsentTerms.forReader("Practitioner/dr-suzuki", V3ActReason.TREAT,
-                EnumSet.of(SharedData.HOME_BLOOD_PRESSURE, SharedData.PRESCRIPTIONS), GIVEN, UNTIL, true).toConsent("Patient/hanako", GIVEN);
+                EnumSet.of(SharedData.HOME_BLOOD_PRESSURE, SharedData.PRESCRIPTIONS), GIVEN, Optional.of(UNTIL), true).toConsent("Patient/hanako", GIVEN);
 
         ConsentTerms terms = ConsentTerms.of(consent);
 
@@ -68,9 +68,27 @@ class ConsentTermsTest {
     }
 
     @Test
+    void aStandingConsentHasNoEndAndNarrowingGivesItOne() {
+        Consent consent = ConsentTerms.forReader("Practitioner/dr-sato", V3ActReason.TREAT,
+                EnumSet.of(SharedData.CONDITIONS, SharedData.PRESCRIPTIONS), GIVEN, Optional.empty(), false).toConsent("Patient/hanako", GIVEN);
+
+        ConsentTerms standing = ConsentTerms.of(consent);
+
+        assertThat(consent.getProvision().getPeriod().hasEnd()).as("in force until revoked").isFalse();
+        assertThat(consent.getProvision().getPeriod().getStart()).isEqualTo(Date.from(GIVEN));
+        assertThat(standing.end()).isEmpty();
+        assertThat(standing.understood()).isTrue();
+        assertThat(standing.writesResults()).isFalse();
+
+        standing.narrowedTo(EnumSet.of(SharedData.CONDITIONS), UNTIL).writeProvisions(consent);
+        assertThat(ConsentTerms.of(consent).end()).contains(UNTIL);
+        assertThat(ConsentTerms.of(consent).data()).containsExactly(SharedData.CONDITIONS);
+    }
+
+    @Test
     void aConsentWithExceptionsIsDescribedButNotRewritten() {
         Consent consent = ConsentTerms.forReader("Organization/city-platform", V3ActReason.PUBHLTH,
-                EnumSet.of(SharedData.HOME_BLOOD_PRESSURE), GIVEN, UNTIL, false).toConsent("Patient/hanako", GIVEN);
+                EnumSet.of(SharedData.HOME_BLOOD_PRESSURE), GIVEN, Optional.of(UNTIL), false).toConsent("Patient/hanako", GIVEN);
         consent.getProvision().getProvisionFirstRep().addProvision().setType(Consent.ConsentProvisionType.DENY)
                 .addClass_(new Coding(Hl7Terminology.RESOURCE_TYPES, "Observation", null))
                 .addSecurityLabel(new Coding(Hl7Terminology.ACT_CODE, "PSY", null));

@@ -35,9 +35,6 @@ import org.phrhub.vocabulary.V3ActReason;
  */
 class AccessLogBrowserTest {
 
-    /** The demo's visit Consent of hanako for dr.suzuki and ph.ito. */
-    private static final String VISIT_CONSENT = "hanako-visit-consent";
-
     private static BridgeFixture hub;
     private static HubRecords records;
     private static Browsers browsers;
@@ -65,7 +62,7 @@ class AccessLogBrowserTest {
             awaitAuditEvent("dr.suzuki's permitted read of her home blood pressure",
                     event -> bySuzuki(event) && event.getOutcome().toCode().equals("0") && touches(event, "Observation"), started);
 
-            setVisitConsent(Consent.ConsentState.INACTIVE);
+            records.setDemoVisitConsent(Consent.ConsentState.INACTIVE);
             try {
                 chart.reload();
                 assertThat(chart.locator(".not-shared").count()).as("the revocation counts on his next page load").isEqualTo(5);
@@ -117,7 +114,7 @@ class AccessLogBrowserTest {
                 assertThat(readers).isNotEmpty().containsOnly("Practitioner/dr-suzuki");
                 assertThat(log.url()).contains("reader=Practitioner").contains("own=true");
             } finally {
-                setVisitConsent(Consent.ConsentState.ACTIVE);
+                records.setDemoVisitConsent(Consent.ConsentState.ACTIVE);
             }
         }
     }
@@ -141,13 +138,6 @@ class AccessLogBrowserTest {
     }
 
     /** Revokes or grants again hanako's visit Consent, as she may through the FHIR API. */
-    private static void setVisitConsent(Consent.ConsentState state) {
-        IGenericClient asHanako = records.as("hanako");
-        Consent consent = asHanako.read().resource(Consent.class).withId(VISIT_CONSENT).execute();
-        consent.setStatus(state);
-        asHanako.update().resource(consent).execute();
-    }
-
     private static boolean bySuzuki(AuditEvent event) {
         return event.getAgent().stream().anyMatch(a -> "Practitioner/dr-suzuki".equals(a.getWho().getReference()));
     }
