@@ -47,14 +47,22 @@ public class ConsentSentences {
     }
 
     public String who(ConsentTerms terms, Map<String, Party> parties, Locale locale) {
-        return join(terms.actors().stream().map(a -> party(parties.getOrDefault(a, Party.unknown(a)), locale)).toList(), locale);
+        boolean several = terms.actors().size() > 1;
+        return join(terms.actors().stream().map(a -> party(parties.getOrDefault(a, Party.unknown(a)), several, locale)).toList(), locale);
     }
 
     /** e.g. "鈴木 一郎 医師（会津クリニック）" / "Dr. Suzuki, Aizu Clinic". */
     public String party(Party party, Locale locale) {
+        return party(party, false, locale);
+    }
+
+    /** In a list of several, English writes the workplace in brackets ("Dr. Suzuki (Aizu Clinic) and ..."), not after a comma. */
+    private String party(Party party, boolean inList, Locale locale) {
         boolean japanese = isJapanese(locale);
-        return message(party.messageKey(), party.reference(), locale, japanese ? party.name() : party.nameEn(),
-                japanese ? party.organization() : party.organizationEn(), party.familyEn());
+        Object[] arguments = {japanese ? party.name() : party.nameEn(), japanese ? party.organization() : party.organizationEn(),
+                party.familyEn()};
+        String listed = inList ? messages.getMessage("partyInList." + party.kind(), arguments, null, locale) : null;
+        return listed != null ? listed : message(party.messageKey(), party.reference(), locale, arguments);
     }
 
     private String what(ConsentTerms terms, Locale locale) {
