@@ -135,6 +135,7 @@ class MyConsentsBrowserTest {
         assertThat(vitalSignsTheCitySees(city)).as("before she opts in").isZero();
         try (BrowserContext resident = browsers.newPerson()) {
             Page page = Browsers.signIn(resident, hub.bridgeUrl(), "/consents", "hanako");
+            assertThat(page.locator("#signed-in-name").textContent()).as("her name as she writes it").isEqualTo("山田 花子");
             Locator option = page.locator("#grant-recipient option[value='Organization/city-platform']");
             assertThat(option.textContent()).isEqualTo("会津若松市 データ連携基盤 — 目的：公衆衛生");
             page.locator("#grant-recipient").selectOption("Organization/city-platform");
