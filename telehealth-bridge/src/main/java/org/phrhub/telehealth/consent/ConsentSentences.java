@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.phrhub.telehealth.directory.Party;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Consent;
 import org.phrhub.telehealth.config.BridgeProperties;
+import org.phrhub.telehealth.directory.Directory;
+import org.phrhub.telehealth.directory.Party;
 import org.phrhub.telehealth.record.RecordClients;
 import org.phrhub.telehealth.security.SignedInUser;
 import org.phrhub.vocabulary.V3ActReason;
@@ -165,7 +167,7 @@ class MyConsentsController {
     /** The directory's doctors and pharmacists, for treatment, then the city platform, for its purpose. */
     private Map<String, Recipient> recipients(IGenericClient fhir, Locale locale) {
         Map<String, Recipient> recipients = new java.util.LinkedHashMap<>();
-        directory.clinicians(fhir).values().forEach(p -> recipients.put(p.reference(),
+        directory.activeClinicians(fhir).values().forEach(p -> recipients.put(p.reference(),
                 new Recipient(p.reference(), V3ActReason.TREAT, sentences.party(p, locale), sentences.purpose(V3ActReason.TREAT, locale))));
         Party city = directory.parties(fhir, List.of(cityPlatform.organization())).get(cityPlatform.organization());
         recipients.put(city.reference(), new Recipient(city.reference(), cityPlatform.purpose(), sentences.party(city, locale),

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.phrhub.telehealth.config.BridgeProperties;
+import org.phrhub.telehealth.directory.Clinician;
+import org.phrhub.telehealth.directory.Directory;
 import org.phrhub.telehealth.record.RecordPages;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +28,11 @@ public class ResidentAccessLog {
 
     static final int PAGE_SIZE = 20;
 
-    private final ClinicianDirectory directory;
+    private final Directory directory;
     private final ZoneId zone;
     private final AccessEntries entries;
 
-    ResidentAccessLog(ClinicianDirectory directory, BridgeProperties properties) {
+    ResidentAccessLog(Directory directory, BridgeProperties properties) {
         this.directory = directory;
         this.zone = properties.zone();
         this.entries = new AccessEntries(zone);
@@ -46,8 +48,8 @@ public class ResidentAccessLog {
                 .count(200), AuditEvent.class, events::add);
         Set<String> references = new LinkedHashSet<>();
         events.forEach(event -> references.addAll(AccessEntries.referencesIn(event)));
-        Map<String, Clinician> clinicians = directory.of(fhir, references);
-        Map<String, String> organisations = directory.organisationNames(fhir, references);
+        Map<String, Clinician> clinicians = directory.clinicians(fhir, references);
+        Map<String, String> organisations = directory.organizationNames(fhir, references);
         List<AccessEntry> all = events.stream().map(event -> entries.read(event, patient, clinicians, organisations)).toList();
 
         List<AccessEntry> shown = all.stream().filter(e -> query.includeOwn() || !e.own()).toList();

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.phrhub.telehealth.directory.Clinician;
+import org.phrhub.telehealth.directory.Directory;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 import org.phrhub.telehealth.security.SignedInUser;
 import org.springframework.stereotype.Component;
@@ -18,17 +20,17 @@ import org.springframework.ui.Model;
 @Component
 public class ResidentHome {
 
-    private final ClinicianDirectory directory;
+    private final Directory directory;
     private final Clock clock;
 
-    ResidentHome(ClinicianDirectory directory, Clock clock) {
+    ResidentHome(Directory directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
     }
 
     /** @param visits the resident's appointments from today on, earliest first */
     public String render(IGenericClient fhir, SignedInUser user, List<ScheduledVisit> visits, Model model) {
-        Map<String, Clinician> clinicians = directory.of(fhir, visits.stream().map(ScheduledVisit::clinician).toList());
+        Map<String, Clinician> clinicians = directory.clinicians(fhir, visits.stream().map(ScheduledVisit::clinician).toList());
         Instant now = clock.instant();
         List<UpcomingVisit> upcoming = visits.stream()
                 .map(visit -> new UpcomingVisit(visit,

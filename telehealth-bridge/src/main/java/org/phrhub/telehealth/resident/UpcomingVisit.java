@@ -1,6 +1,7 @@
 package org.phrhub.telehealth.resident;
 
 import java.time.ZonedDateTime;
+import org.phrhub.telehealth.directory.Clinician;
 import org.phrhub.telehealth.schedule.ScheduledVisit;
 
 /**

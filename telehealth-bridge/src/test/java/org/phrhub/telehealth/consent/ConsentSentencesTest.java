@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.phrhub.telehealth.directory.Party;
 import org.phrhub.vocabulary.V3ActReason;
 import org.springframework.context.support.ResourceBundleMessageSource;
 

@@ -1,4 +1,4 @@
-package org.phrhub.telehealth.consent;
+package org.phrhub.telehealth.directory;
 
 /**
  * Someone a resident shares with, as the hub's directory names them, in Japanese and English.
@@ -21,7 +21,7 @@ public record Party(String reference, Kind kind, String name, String nameEn, Str
         UNKNOWN
     }
 
-    static Party unknown(String reference) {
+    public static Party unknown(String reference) {
         return new Party(reference, Kind.UNKNOWN, reference, reference, reference, "", "");
     }
 

@@ -1,4 +1,4 @@
-package org.phrhub.telehealth.resident;
+package org.phrhub.telehealth.directory;
 
 import java.util.List;
 
