@@ -27,6 +27,9 @@ public final class AccessContext {
     /** Resources contained in one this request has decided: they are part of it, not data of their own. */
     private final Set<IBaseResource> containedInDecided = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
+    /** Set when this request's search had the reader's consent decision written into its query. */
+    private volatile boolean searchNarrowed;
+
     AccessContext(Reader reader, ConsentRecords records) {
         this.reader = reader;
         this.records = records;
@@ -55,6 +58,15 @@ public final class AccessContext {
     /** Whether the resource sits inside one this request has decided already. */
     public boolean isContainedInDecided(IBaseResource resource) {
         return containedInDecided.contains(resource);
+    }
+
+    /** The search's query now finds only what the reader may see ({@code SearchNarrowingInterceptor}). */
+    void markSearchNarrowed() {
+        searchNarrowed = true;
+    }
+
+    boolean searchNarrowed() {
+        return searchNarrowed;
     }
 
     /** Loads the Consents of many patients with one query. */

@@ -2,7 +2,9 @@ package org.phrhub.consent.hapi;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.dao.MatchResourceUrlService;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
@@ -46,6 +48,24 @@ public final class ExactConsentInterceptor extends ConsentInterceptor {
                 // decided resource by resource from here on
             }
         }
+    }
+
+    /**
+     * HAPI asks before it loads a search's matches, loading each one (and, for a search it keeps, every match
+     * beyond the page too) only to ask, then loads the page again to send it. A search the hub narrowed finds only
+     * what the reader may see, and every resource is still decided before it is sent ({@code willSeeResource}), so
+     * that first load is skipped. A page of a kept search was narrowed when the search ran. A conditional write's
+     * match is never sent, so it is always decided here.
+     */
+    @Override
+    @Hook(value = Pointcut.STORAGE_PREACCESS_RESOURCES)
+    public void interceptPreAccess(RequestDetails request, IPreResourceAccessDetails details) {
+        boolean narrowed = request != null && (request.getRestOperationType() == RestOperationTypeEnum.GET_PAGE
+                || service.searchWasNarrowed(request));
+        if (narrowed && !MatchResourceUrlService.isDuringMatchUrlQuerySpan(request)) {
+            return;
+        }
+        super.interceptPreAccess(request, details);
     }
 
     @Override

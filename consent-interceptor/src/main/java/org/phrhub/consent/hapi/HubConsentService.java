@@ -106,6 +106,11 @@ public final class HubConsentService implements IConsentService {
                 access.reader(), access.log(), interactionOf(request), requestLine(request)));
     }
 
+    /** Whether this request's search was narrowed to what its reader may see before it ran. */
+    boolean searchWasNarrowed(RequestDetails request) {
+        return !isInternal(request) && contexts.existing(request).map(AccessContext::searchNarrowed).orElse(false);
+    }
+
     /** Both hooks ask the same question: storage asks when it loads a resource, the server before it sends one. */
     private ConsentOutcome decideShow(RequestDetails request, IBaseResource resource) {
         if (isInternal(request)) {

@@ -87,6 +87,8 @@ public final class SearchNarrowingInterceptor {
         if (MatchResourceUrlService.isDuringMatchUrlQuerySpan(request) && policy.mayResolveConditionalWrite(requester, type)) {
             return; // a conditional write looking for the resource it would otherwise store twice
         }
+        // Every branch below writes the decision into the query (or refuses the search).
+        access.markSearchNarrowed();
         Optional<String> self = requester.ownPatientReference();
         if (self.isPresent()) {
             limitToPatients(definition, params, Set.of(self.get()));
