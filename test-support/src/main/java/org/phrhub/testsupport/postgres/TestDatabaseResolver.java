@@ -46,8 +46,9 @@ final class TestDatabaseResolver {
             return server.createDatabase(name, Boolean.parseBoolean(env.getOrDefault(KEEP_DATABASE, "false").trim()));
         }
         if (dockerAvailable.getAsBoolean()) {
-            log.info("Test database: {} not set, Docker available: starting PostgreSQL with Testcontainers", JDBC_URL);
-            return new ContainerServer().start(name);
+            var server = new ContainerServer(env);
+            log.info("Test database: {} not set, Docker available: starting {} with Testcontainers", JDBC_URL, server.image());
+            return server.start(name);
         }
         if (!"root".equals(userName)) {
             log.info("Test database: {} not set, no Docker: starting embedded PostgreSQL", JDBC_URL);
@@ -59,9 +60,9 @@ final class TestDatabaseResolver {
                   1. a running server: set %s=jdbc:postgresql://host:5432/postgres \
                 (and %s / %s when the user is not 'postgres' with an empty password); \
                 each test run creates its own database there and drops it afterwards;
-                  2. a running Docker engine (Testcontainers starts postgres:16-alpine);
+                  2. a running Docker engine (Testcontainers starts %s, or the image %s names);
                   3. run the build as a non-root user (embedded PostgreSQL)."""
-                .formatted(JDBC_URL, JDBC_URL, JDBC_USER, JDBC_PASSWORD));
+                .formatted(JDBC_URL, JDBC_URL, JDBC_USER, JDBC_PASSWORD, ContainerServer.DEFAULT_IMAGE, ContainerServer.IMAGE));
     }
 
     static String newDatabaseName() {
