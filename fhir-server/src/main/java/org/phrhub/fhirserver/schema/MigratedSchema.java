@@ -1,0 +1,38 @@
+package org.phrhub.fhirserver.schema;
+
+import ca.uhn.fhir.jpa.migrate.DriverTypeEnum;
+import javax.sql.DataSource;
+
+/**
+ * The production profile's schema: PostgreSQL only, created and upgraded at start-up by HAPI's own migrator
+ * (HAPI's tasks, then the hub's, each with its history table), after refusing a schema this build does not know.
+ * Several nodes may start at once: HAPI's migrator takes a lock row in the history table, so one migrates and
+ * the others wait, then find nothing left to do. Hibernate only validates what the migrator made.
+ */
+public final class MigratedSchema implements DatabaseSchema {
+
+    public MigratedSchema(DataSource dataSource, String jdbcUrl) {
+        requirePostgresql(jdbcUrl);
+        SchemaRecognition recognition = new SchemaRecognition(dataSource);
+        for (SchemaPart part : new SchemaPart[] {SchemaPart.hapiFhir(), SchemaPart.hub()}) {
+            recognition.requireKnown(part);
+            SchemaMigration.run(dataSource, DriverTypeEnum.POSTGRES_9_4, part);
+        }
+    }
+
+    @Override
+    public String hibernateDdlAuto() {
+        return "validate";
+    }
+
+    private static void requirePostgresql(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new SchemaRefusedException(
+                    "The production profile runs on PostgreSQL only, but spring.datasource.url is "
+                            + (jdbcUrl == null ? "not set" : jdbcUrl) + ".",
+                    "Set spring.datasource.url=jdbc:postgresql://HOST:5432/DATABASE (with spring.datasource.username "
+                            + "and password); the embedded H2 database is for running locally without the production "
+                            + "profile.");
+        }
+    }
+}

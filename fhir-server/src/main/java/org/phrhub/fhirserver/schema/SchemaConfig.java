@@ -1,0 +1,26 @@
+package org.phrhub.fhirserver.schema;
+
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** Who makes the database's schema: HAPI's migrator in the {@code production} profile, Hibernate otherwise. */
+@Configuration
+public class SchemaConfig {
+
+    public static final String PRODUCTION_PROFILE = "production";
+
+    @Bean
+    @Profile(PRODUCTION_PROFILE)
+    public DatabaseSchema migratedSchema(DataSource dataSource, DataSourceProperties properties) {
+        return new MigratedSchema(dataSource, properties.determineUrl());
+    }
+
+    @Bean
+    @Profile("!" + PRODUCTION_PROFILE)
+    public DatabaseSchema hibernateUpdatedSchema(DataSource dataSource, DataSourceProperties properties) {
+        return new HibernateUpdatedSchema(dataSource, properties.determineUrl());
+    }
+}
