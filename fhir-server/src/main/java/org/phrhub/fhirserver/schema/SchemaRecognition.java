@@ -66,9 +66,10 @@ final class SchemaRecognition {
                 .toList();
     }
 
+    /** In any case: HAPI creates its tables unquoted (lower case in PostgreSQL), its history tables quoted. */
     private boolean tableExists(String table) {
         Integer count = jdbc.queryForObject("select count(*) from information_schema.tables "
-                + "where table_schema = current_schema() and table_name = lower(?)", Integer.class, table);
+                + "where table_schema = current_schema() and lower(table_name) = lower(?)", Integer.class, table);
         return count != null && count > 0;
     }
 }

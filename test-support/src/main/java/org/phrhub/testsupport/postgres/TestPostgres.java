@@ -21,6 +21,18 @@ public final class TestPostgres {
         return Holder.STARTUP.get();
     }
 
+    /**
+     * One more empty database on the server of this run's, dropped at exit like it: for tests that need several
+     * (a restore target, a database of its own for servers started as processes).
+     *
+     * @param purpose a few lowercase letters that say what it is for, part of its name
+     */
+    public static TestDatabase anotherDatabase(String purpose) {
+        TestDatabase run = database();
+        return new ExistingServer(run.jdbcUrl(), run.username(), run.password())
+                .createDatabase(TestDatabaseResolver.newDatabaseName() + "_" + purpose, false);
+    }
+
     /** Initialised on first use only, so tests that never touch the database never start one. */
     private static final class Holder {
         static final OncePerRun<TestDatabase> STARTUP = OncePerRun.attempt(() -> new TestDatabaseResolver(
