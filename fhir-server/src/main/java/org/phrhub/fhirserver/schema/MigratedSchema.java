@@ -1,22 +1,24 @@
 package org.phrhub.fhirserver.schema;
 
 import ca.uhn.fhir.jpa.migrate.DriverTypeEnum;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * The production profile's schema: PostgreSQL only, created and upgraded at start-up by HAPI's own migrator
  * (HAPI's tasks, then the hub's, each with its history table), after refusing a schema this build does not know.
- * Several nodes may start at once: HAPI's migrator takes a lock row in the history table, so one migrates and
- * the others wait, then find nothing left to do. Hibernate only validates what the migrator made.
+ * Several nodes may start at once: they take turns ({@link SchemaLock}); the first migrates, the others find
+ * nothing left to do. Hibernate only validates what the migrator made.
  */
 public final class MigratedSchema implements DatabaseSchema {
 
     public MigratedSchema(DataSource dataSource, String jdbcUrl) {
         requirePostgresql(jdbcUrl);
-        SchemaRecognition recognition = new SchemaRecognition(dataSource);
-        for (SchemaPart part : new SchemaPart[] {SchemaPart.hapiFhir(), SchemaPart.hub()}) {
-            recognition.requireKnown(part);
-            SchemaMigration.run(dataSource, DriverTypeEnum.POSTGRES_9_4, part);
+        List<SchemaPart> parts = List.of(SchemaPart.hapiFhir(), SchemaPart.hub());
+        try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
+            SchemaRecognition recognition = new SchemaRecognition(dataSource);
+            parts.forEach(recognition::requireKnown); // all of them before the first migration writes anything
+            parts.forEach(part -> SchemaMigration.run(dataSource, DriverTypeEnum.POSTGRES_9_4, part));
         }
     }
 

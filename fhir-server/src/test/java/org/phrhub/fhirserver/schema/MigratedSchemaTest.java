@@ -3,6 +3,10 @@ package org.phrhub.fhirserver.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.phrhub.testsupport.postgres.TestDatabase;
@@ -31,6 +35,25 @@ class MigratedSchemaTest {
         new MigratedSchema(dataSource(database), database.jdbcUrl());
         assertThat(rows(jdbc, "\"FLY_HFJ_MIGRATION\"")).isEqualTo(hapiHistory);
         assertThat(rows(jdbc, "\"PHRHUB_MIGRATION\"")).isEqualTo(hubHistory);
+    }
+
+    @Test
+    void nodesStartingTogetherOnAnEmptyDatabaseTakeTurnsAndBothStart() throws Exception {
+        TestDatabase database = TestPostgres.anotherDatabase("together");
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<MigratedSchema>> starts = nodes.invokeAll(List.of(
+                    () -> new MigratedSchema(dataSource(database), database.jdbcUrl()),
+                    () -> new MigratedSchema(dataSource(database), database.jdbcUrl())));
+            for (Future<MigratedSchema> start : starts) {
+                assertThat(start.get()).as("neither refuses the tables the other is making").isNotNull();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource(database));
+        assertThat(jdbc.queryForObject("select count(*) from \"FLY_HFJ_MIGRATION\" where installed_rank > 0 "
+                + "group by version order by count(*) desc limit 1", Integer.class)).as("each task ran once").isEqualTo(1);
     }
 
     @Test
