@@ -14,8 +14,11 @@ import org.phrhub.testsupport.postgres.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The production profile's schema on real PostgreSQL databases of its own: what it migrates and what it refuses. */
-class MigratedSchemaTest {
+/**
+ * The schema with and without the production profile, on real databases of its own: what each makes, and what
+ * the production profile refuses.
+ */
+class DatabaseSchemaTest {
 
     @Test
     void anEmptyDatabaseGetsHapisAndTheHubsTablesAndASecondStartChangesNothing() {
@@ -122,6 +125,19 @@ class MigratedSchemaTest {
         assertThat(schema.hibernateDdlAuto()).isEqualTo("update");
         assertThat(rows(jdbc, "\"PHRHUB_MIGRATION\"")).isGreaterThanOrEqualTo(1);
         assertThat(tableExists(jdbc, "hfj_resource")).as("HAPI's tables are Hibernate's to make here").isFalse();
+    }
+
+    @Test
+    void withoutTheProfileTheDemosH2GetsTheHubsTableToo() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1", "sa", "");
+
+        new HibernateUpdatedSchema(h2, "jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1");
+        new HibernateUpdatedSchema(h2, "jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1");
+
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        assertThat(rows(jdbc, "phrhub_identity_candidate")).isZero();
+        assertThat(rows(jdbc, "\"PHRHUB_MIGRATION\"")).as("applied once, recorded once (and the table-created row)")
+                .isEqualTo(rows(jdbc, "\"PHRHUB_MIGRATION\" where \"installed_rank\" <= 0") + 1);
     }
 
     private static DataSource dataSource(TestDatabase database) {
