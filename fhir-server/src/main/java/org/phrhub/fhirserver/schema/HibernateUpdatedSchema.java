@@ -10,15 +10,18 @@ import javax.sql.DataSource;
 public final class HibernateUpdatedSchema implements DatabaseSchema {
 
     public HibernateUpdatedSchema(DataSource dataSource, String jdbcUrl) {
-        SchemaMigration.run(dataSource, driverFor(jdbcUrl), SchemaPart.hub());
+        if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:")) {
+            // One process owns an H2 file; nobody to take turns with.
+            SchemaMigration.run(dataSource, DriverTypeEnum.H2_EMBEDDED, SchemaPart.hub());
+        } else {
+            try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
+                SchemaMigration.run(dataSource, DriverTypeEnum.POSTGRES_9_4, SchemaPart.hub());
+            }
+        }
     }
 
     @Override
     public String hibernateDdlAuto() {
         return "update";
-    }
-
-    private static DriverTypeEnum driverFor(String jdbcUrl) {
-        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:") ? DriverTypeEnum.H2_EMBEDDED : DriverTypeEnum.POSTGRES_9_4;
     }
 }
