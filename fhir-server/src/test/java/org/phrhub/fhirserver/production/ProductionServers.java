@@ -2,6 +2,8 @@ package org.phrhub.fhirserver.production;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.phrhub.fhirserver.schema.SchemaConfig;
 import org.phrhub.testsupport.OncePerRun;
 import org.phrhub.testsupport.fhirserver.FhirServerProcess;
@@ -12,7 +14,7 @@ import org.phrhub.testsupport.postgres.TestPostgres;
 /**
  * The packaged server in the production profile, as processes on databases of their own, trusting this run's
  * Keycloak. A start takes a minute or two, so the two nodes on one database are started once per test JVM and
- * shared by the classes here; each test writes records of its own.
+ * shared by the classes here; each test writes records of its own. A node that started is stopped at exit.
  */
 final class ProductionServers {
 
@@ -32,13 +34,24 @@ final class ProductionServers {
         return FhirServerProcess.start(database, TestKeycloak.instance().issuer(), all);
     }
 
+    /**
+     * Both at once on an empty database, as a deployment starts its replicas: one migrates, the other waits for
+     * it; the first also stores the demo resources.
+     */
+    private static TwoNodes startTwoNodes() {
+        TestDatabase database = TestPostgres.anotherDatabase("nodes");
+        CompletableFuture<FhirServerProcess> first =
+                CompletableFuture.supplyAsync(() -> start(database, "--phrhub.demo.seed=true"));
+        CompletableFuture<FhirServerProcess> second = CompletableFuture.supplyAsync(() -> start(database));
+        try {
+            return new TwoNodes(database, first.join(), second.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Outside the holder's initialiser: the starting threads run code of this class, not of the holder. */
     private static final class Holder {
-        static final OncePerRun<TwoNodes> TWO_NODES = OncePerRun.attempt(() -> {
-            TestDatabase database = TestPostgres.anotherDatabase("nodes");
-            // One after the other: the first migrates the empty database and seeds it, the second finds both done.
-            FhirServerProcess first = start(database, "--phrhub.demo.seed=true");
-            FhirServerProcess second = start(database);
-            return new TwoNodes(database, first, second);
-        });
+        static final OncePerRun<TwoNodes> TWO_NODES = OncePerRun.attempt(ProductionServers::startTwoNodes);
     }
 }

@@ -29,7 +29,11 @@ public final class TestPostgres {
      */
     public static TestDatabase anotherDatabase(String purpose) {
         TestDatabase run = database();
-        return new ExistingServer(run.jdbcUrl(), run.username(), run.password())
+        // Created and dropped through a database that outlives this run's: at exit, this run's is dropped at the
+        // same moment as the others, and would take their drops' connections with it.
+        String configured = System.getenv().getOrDefault(TestDatabaseResolver.JDBC_URL, "").trim();
+        String maintenance = configured.isEmpty() ? ExistingServer.withDatabase(run.jdbcUrl(), "postgres") : configured;
+        return new ExistingServer(maintenance, run.username(), run.password())
                 .createDatabase(TestDatabaseResolver.newDatabaseName() + "_" + purpose, false);
     }
 
