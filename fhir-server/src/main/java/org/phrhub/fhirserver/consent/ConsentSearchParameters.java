@@ -1,9 +1,7 @@
 package org.phrhub.fhirserver.consent;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.phrhub.consent.hapi.ProvisionActorSearchParameter;
@@ -38,20 +36,10 @@ public class ConsentSearchParameters implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         SearchParameter definition = ProvisionActorSearchParameter.definition();
-        DaoMethodOutcome outcome;
-        try {
-            outcome = store(definition);
-        } catch (ResourceVersionConflictException e) {
-            // Another node starting at the same moment created it first; now it exists, the update leaves it be.
-            outcome = store(definition);
-        }
+        var outcome = daos.getResourceDao(SearchParameter.class).update(definition, new SystemRequestDetails());
         searchParams.forceRefresh();
         if (Boolean.TRUE.equals(outcome.getCreated())) {
             log.info("Stored search parameter Consent:{}", ProvisionActorSearchParameter.CODE);
         }
-    }
-
-    private DaoMethodOutcome store(SearchParameter definition) {
-        return daos.getResourceDao(SearchParameter.class).update(definition, new SystemRequestDetails());
     }
 }

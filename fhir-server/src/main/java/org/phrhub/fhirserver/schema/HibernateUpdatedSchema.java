@@ -14,7 +14,8 @@ public final class HibernateUpdatedSchema implements DatabaseSchema {
             // One process owns an H2 file; nobody to take turns with.
             SchemaMigration.run(dataSource, DriverTypeEnum.H2_EMBEDDED, SchemaPart.hub());
         } else {
-            try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
+            try (AdvisoryLock lock = AdvisoryLock.acquire(dataSource, AdvisoryLock.SCHEMA,
+                    "another server has migrated the hub's tables")) {
                 SchemaMigration.run(dataSource, DriverTypeEnum.POSTGRES_9_4, SchemaPart.hub());
             }
         }

@@ -7,15 +7,16 @@ import javax.sql.DataSource;
 /**
  * The production profile's schema: PostgreSQL only, created and upgraded at start-up by HAPI's own migrator
  * (HAPI's tasks, then the hub's, each with its history table), after refusing a schema this build does not know.
- * Several nodes may start at once: they take turns ({@link SchemaLock}); the first migrates, the others find
- * nothing left to do. Hibernate only validates what the migrator made.
+ * Several nodes may prepare it at once: they take turns ({@link AdvisoryLock#SCHEMA}); the first migrates, the
+ * others find nothing left to do. Hibernate only validates what the migrator made.
  */
 public final class MigratedSchema implements DatabaseSchema {
 
     public MigratedSchema(DataSource dataSource, String jdbcUrl) {
         requirePostgresql(jdbcUrl);
         List<SchemaPart> parts = List.of(SchemaPart.hapiFhir(), SchemaPart.hub());
-        try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
+        try (AdvisoryLock lock = AdvisoryLock.acquire(dataSource, AdvisoryLock.SCHEMA,
+                "another node has checked and migrated the schema")) {
             SchemaRecognition recognition = new SchemaRecognition(dataSource);
             parts.forEach(recognition::requireKnown); // all of them before the first migration writes anything
             parts.forEach(part -> SchemaMigration.run(dataSource, DriverTypeEnum.POSTGRES_9_4, part));
@@ -27,7 +28,7 @@ public final class MigratedSchema implements DatabaseSchema {
         return "validate";
     }
 
-    private static void requirePostgresql(String jdbcUrl) {
+    static void requirePostgresql(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new SchemaRefusedException(
                     "The production profile runs on PostgreSQL only, but spring.datasource.url is "

@@ -12,9 +12,17 @@ public class SchemaConfig {
 
     public static final String PRODUCTION_PROFILE = "production";
 
+    @Bean(destroyMethod = "close")
+    @Profile(PRODUCTION_PROFILE)
+    public StartupTurn startupTurn(DataSource dataSource, DataSourceProperties properties) {
+        MigratedSchema.requirePostgresql(properties.determineUrl()); // before the first statement PostgreSQL alone knows
+        return StartupTurn.take(dataSource);
+    }
+
+    /** Prepared in this node's start-up turn (a parameter, so Spring takes the turn first). */
     @Bean
     @Profile(PRODUCTION_PROFILE)
-    public DatabaseSchema migratedSchema(DataSource dataSource, DataSourceProperties properties) {
+    public DatabaseSchema migratedSchema(StartupTurn turn, DataSource dataSource, DataSourceProperties properties) {
         return new MigratedSchema(dataSource, properties.determineUrl());
     }
 

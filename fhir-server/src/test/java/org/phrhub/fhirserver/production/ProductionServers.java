@@ -35,8 +35,8 @@ final class ProductionServers {
     }
 
     /**
-     * Both at once on an empty database, as a deployment starts its replicas: one migrates, the other waits for
-     * it; the first also stores the demo resources.
+     * Both at once on an empty database, as a deployment starts its replicas: they take turns, the first to start
+     * migrates, the other finds the schema ready. The first also stores the demo resources.
      */
     private static TwoNodes startTwoNodes() {
         TestDatabase database = TestPostgres.anotherDatabase("nodes");
