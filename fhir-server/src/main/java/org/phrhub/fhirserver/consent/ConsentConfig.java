@@ -3,6 +3,7 @@ package org.phrhub.fhirserver.consent;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -25,8 +26,9 @@ public class ConsentConfig {
 
     @Bean(destroyMethod = "close")
     public ConsentGuard consentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
-            DataSource dataSource, ConsentProperties properties, Clock clock) {
-        AuditSink sink = event -> daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+            DataSource dataSource, ConsentProperties properties, Clock clock, MeterRegistry metrics) {
+        AuditSink store = event -> daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+        AuditSink sink = new ConsentDecisionCounter(metrics, store);
         return new ConsentGuard(fhirContext, requesters, daos, new DirectoryVersion(dataSource), properties.toSettings(), sink,
                 clock);
     }

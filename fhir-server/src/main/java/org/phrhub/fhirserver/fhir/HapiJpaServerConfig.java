@@ -26,6 +26,7 @@ import org.phrhub.consent.hapi.ConsentGuard;
 import org.phrhub.fhirserver.booking.SlotBookingOperation;
 import org.phrhub.fhirserver.identity.IdentityOperations;
 import org.phrhub.fhirserver.ingest.ImportOperations;
+import org.phrhub.fhirserver.schema.DatabaseSchema;
 import org.phrhub.fhirserver.smart.SmartCapabilityStatementInterceptor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -82,12 +83,13 @@ public class HapiJpaServerConfig {
             DataSourceProperties dataSourceProperties,
             ConfigurableListableBeanFactory beanFactory,
             FhirContext fhirContext,
-            JpaStorageSettings storageSettings) {
+            JpaStorageSettings storageSettings,
+            DatabaseSchema schema) {
         LocalContainerEntityManagerFactoryBean factory =
                 HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
         factory.setPersistenceUnitName("HAPI_PU");
         factory.setDataSource(dataSource);
-        factory.setJpaProperties(HibernateSettings.forJdbcUrl(dataSourceProperties.determineUrl()));
+        factory.setJpaProperties(HibernateSettings.forJdbcUrl(dataSourceProperties.determineUrl(), schema.hibernateDdlAuto()));
         return factory;
     }
 

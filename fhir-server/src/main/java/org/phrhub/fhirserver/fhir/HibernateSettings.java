@@ -7,11 +7,11 @@ final class HibernateSettings {
 
     private HibernateSettings() {}
 
-    static Properties forJdbcUrl(String jdbcUrl) {
+    /** @param ddlAuto what Hibernate does with the schema, as the profile's {@code schema.DatabaseSchema} says */
+    static Properties forJdbcUrl(String jdbcUrl, String ddlAuto) {
         Properties properties = new Properties();
         properties.put("hibernate.dialect", dialectFor(jdbcUrl));
-        // HAPI creates and evolves its own schema; production deployments may run HAPI's migrator instead.
-        properties.put("hibernate.hbm2ddl.auto", "update");
+        properties.put("hibernate.hbm2ddl.auto", ddlAuto);
         properties.put("hibernate.search.enabled", "false");
         properties.put("hibernate.jdbc.batch_size", "50");
         properties.put("hibernate.order_inserts", "true");

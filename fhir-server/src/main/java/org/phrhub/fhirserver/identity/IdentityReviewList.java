@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Hospital patients whose number is enrolled on no resident yet. Their data waits (the import reports it
  * held); an administrator enrols the number on the right resident, helped by the suggested matches (same
  * kana name, birth date and gender). Kept in a table of its own, not as FHIR resources, because names and
- * birth dates of people the hub cannot yet attribute must not be searchable by anyone.
+ * birth dates of people the hub cannot yet attribute must not be searchable by anyone. The table is the hub's
+ * migration tasks' ({@code schema.HubMigrationTasks}).
  */
 public final class IdentityReviewList {
 
@@ -32,17 +33,6 @@ public final class IdentityReviewList {
         this.jdbc = jdbc;
         this.residents = residents;
         this.clock = clock;
-        jdbc.execute("""
-                CREATE TABLE IF NOT EXISTS phrhub_identity_candidate (
-                  institution_code VARCHAR(10) NOT NULL,
-                  patient_number VARCHAR(64) NOT NULL,
-                  kana_name VARCHAR(200),
-                  kanji_name VARCHAR(200),
-                  birth_date VARCHAR(10),
-                  gender VARCHAR(16),
-                  last_file VARCHAR(500) NOT NULL,
-                  last_seen TIMESTAMP NOT NULL,
-                  PRIMARY KEY (institution_code, patient_number))""");
     }
 
     /** Puts the hospital patient on the list, or refreshes what the list knows of them. */

@@ -45,6 +45,10 @@ public class TokenSecurityConfig {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // Scrapers hold no tokens; counts only, no patient data. A deployment routes /fhir to the
+                        // nodes, not /actuator (README, "Metrics").
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> {})

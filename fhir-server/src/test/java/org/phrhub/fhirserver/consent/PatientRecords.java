@@ -29,7 +29,7 @@ import org.hl7.fhir.r4.model.Resource;
  * Arranges a fresh patient record and its Consents straight through the server's storage, so that each
  * scenario starts from a patient no other test touches. What readers then see is asked over HTTP.
  */
-final class PatientRecords {
+public final class PatientRecords {
 
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
@@ -94,7 +94,7 @@ final class PatientRecords {
     }
 
     /** An opt-in Consent: deny everything but what the nested permit allows (FHIR R4 consent-example-Out pattern, inverted). */
-    static Consent optIn(String patient, ProvisionComponent permit) {
+    public static Consent optIn(String patient, ProvisionComponent permit) {
         Consent consent = new Consent();
         consent.setStatus(Consent.ConsentState.ACTIVE);
         consent.setScope(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null)));
@@ -106,7 +106,7 @@ final class PatientRecords {
         return consent;
     }
 
-    static ProvisionComponent permit(String actor, String purpose) {
+    public static ProvisionComponent permit(String actor, String purpose) {
         ProvisionComponent permit = new ProvisionComponent().setType(Consent.ConsentProvisionType.PERMIT);
         permit.addActor().setReference(new Reference(actor)).setRole(new CodeableConcept(
                 new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", "information recipient")));

@@ -1,0 +1,41 @@
+package org.phrhub.fhirserver.consent;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
+import org.phrhub.consent.audit.AuditSink;
+
+/**
+ * Counts the consent layer's decisions by outcome for {@code /actuator/prometheus}
+ * ({@code phrhub_consent_decisions_total{outcome="permit"|"deny"}}), then hands each on to be stored. A decision
+ * is what the audit trail records: one AuditEvent per request and patient touched. Counted from the AuditEvents
+ * so the metric and the patients' access logs cannot disagree; it carries no patient data.
+ */
+final class ConsentDecisionCounter implements AuditSink {
+
+    static final String METER = "phrhub.consent.decisions";
+
+    private final Counter permits;
+    private final Counter denials;
+    private final AuditSink next;
+
+    ConsentDecisionCounter(MeterRegistry registry, AuditSink next) {
+        this.permits = counter(registry, "permit");
+        this.denials = counter(registry, "deny");
+        this.next = next;
+    }
+
+    @Override
+    public void store(AuditEvent event) {
+        (event.getOutcome() == AuditEventOutcome._0 ? permits : denials).increment();
+        next.store(event);
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder(METER)
+                .description("Consent decisions, one per request and patient touched, as the audit trail records them")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}
