@@ -2,6 +2,7 @@ package org.phrhub.fhirserver.fhir;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -19,15 +20,17 @@ import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
-import ca.uhn.fhir.context.support.IValidationSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.phrhub.consent.hapi.ConsentGuard;
+import org.phrhub.consent.hapi.RequesterResolver;
 import org.phrhub.fhirserver.booking.SlotBookingOperation;
 import org.phrhub.fhirserver.identity.IdentityOperations;
 import org.phrhub.fhirserver.ingest.ImportOperations;
 import org.phrhub.fhirserver.schema.DatabaseSchema;
 import org.phrhub.fhirserver.smart.SmartCapabilityStatementInterceptor;
+import org.phrhub.fhirserver.usage.UsageMeters;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -120,7 +123,8 @@ public class HapiJpaServerConfig {
             SmartCapabilityStatementInterceptor smartCapabilities,
             ImportOperations importOperations,
             IdentityOperations identityOperations,
-            SlotBookingOperation slotBooking) {
+            SlotBookingOperation slotBooking,
+            UsageMeters usage) {
         FhirContext fhirContext = systemDao.getContext();
         fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
 
@@ -139,9 +143,15 @@ public class HapiJpaServerConfig {
         server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
 
         consentGuard.registerWith(server);
+        server.registerInterceptor(usage);
         server.registerInterceptor(new UniformNotFoundInterceptor());
         server.registerInterceptor(smartCapabilities);
         return server;
+    }
+
+    @Bean
+    public UsageMeters usageMeters(MeterRegistry registry, RequesterResolver requesters) {
+        return new UsageMeters(registry, requesters);
     }
 
     @Bean

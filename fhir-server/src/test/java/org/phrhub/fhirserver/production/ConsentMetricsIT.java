@@ -36,6 +36,7 @@ class ConsentMetricsIT {
         assertThat(after).isEqualTo(new Counts(before.permits() + 1, before.denials() + 1));
         String metrics = scrape(node);
         assertThat(metrics).as("counts only, no patient data").doesNotContain("hanako");
+        assertThat(metrics).as("usage per client, for the city's charges").contains("phrhub_api_calls_total{client=\"hub-cli\"}");
         assertThat(metrics).as("Spring Boot's own meters beside ours")
                 .contains("jvm_memory_used_bytes", "http_server_requests_seconds_count", "hikaricp_connections");
     }
