@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +63,16 @@ public final class HubRecords {
     public IGenericClient asClient(String clientId) {
         String token = hub.keycloak().tokens().clientToken(clientId);
         return clients.withTokens(URI.create(hub.fhirBaseUrl()), () -> token);
+    }
+
+    /** Sets hanako's Consents made by a test inactive, as she revokes them, so that they count no more. */
+    public void revokeHanakos(Collection<String> consents) {
+        IGenericClient asHanako = as("hanako");
+        for (String id : consents) {
+            Consent consent = asHanako.read().resource(Consent.class).withId(id).execute();
+            consent.setStatus(Consent.ConsentState.INACTIVE);
+            asHanako.update().resource(consent).execute();
+        }
     }
 
     /** The demo's visit Consent of hanako: her whole record for her online clinicians, dr.suzuki and ph.ito. */

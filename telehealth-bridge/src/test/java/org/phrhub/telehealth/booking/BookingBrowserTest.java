@@ -2,7 +2,6 @@ package org.phrhub.telehealth.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -66,12 +65,7 @@ class BookingBrowserTest {
     @AfterAll
     static void putBack() {
         try {
-            IGenericClient hanako = records.as("hanako");
-            for (String id : madeHere) {
-                Consent consent = hanako.read().resource(Consent.class).withId(id).execute();
-                consent.setStatus(Consent.ConsentState.INACTIVE);
-                hanako.update().resource(consent).execute();
-            }
+            records.revokeHanakos(madeHere);
             records.setDemoVisitConsent(Consent.ConsentState.ACTIVE);
         } finally {
             browsers.close();

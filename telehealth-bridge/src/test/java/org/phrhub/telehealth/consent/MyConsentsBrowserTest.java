@@ -49,12 +49,7 @@ class MyConsentsBrowserTest {
     /** Each test starts from the same sharing: what one gave does not count in the next. */
     @AfterEach
     void revokeWhatThisTestGave() {
-        IGenericClient hanako = records.as("hanako");
-        for (String id : madeHere) {
-            Consent consent = hanako.read().resource(Consent.class).withId(id).execute();
-            consent.setStatus(Consent.ConsentState.INACTIVE);
-            hanako.update().resource(consent).execute();
-        }
+        records.revokeHanakos(madeHere);
         madeHere.clear();
     }
 
