@@ -2,12 +2,11 @@ package org.phrhub.telehealth;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.phrhub.testsupport.browser.DebianChromium;
 import org.phrhub.testsupport.keycloak.HubTokens;
 
 /**
@@ -16,8 +15,6 @@ import org.phrhub.testsupport.keycloak.HubTokens;
  */
 public final class Browsers implements AutoCloseable {
 
-    /** Debian's package; Playwright's own browser download is not used. */
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PHRHUB_TEST_CHROMIUM", "/usr/bin/chromium"));
     /** Where screenshots are kept as test artifacts (the build sets it to target/screenshots). */
     static final Path ARTIFACTS = Path.of(System.getProperty("phrhub.test.artifacts", "target/screenshots"));
 
@@ -25,17 +22,8 @@ public final class Browsers implements AutoCloseable {
     private final Browser browser;
 
     public Browsers() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException(CHROMIUM + " is missing: the browser tests drive Debian's Chromium. "
-                    + "Install it (apt-get install chromium) or name another with PHRHUB_TEST_CHROMIUM.");
-        }
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync",
-                        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
+        browser = DebianChromium.launch(playwright, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
     }
 
     /** A fresh browser profile (no cookies), as a person on their own device. */

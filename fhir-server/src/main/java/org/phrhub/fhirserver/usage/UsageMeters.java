@@ -7,7 +7,9 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
 import org.phrhub.consent.hapi.RequesterResolver;
@@ -30,6 +32,8 @@ public final class UsageMeters {
 
     private final MeterRegistry registry;
     private final RequesterResolver requesters;
+    /** One counter per client, built on its first call: a request costs a map look-up, not a meter registration. */
+    private final Map<String, Counter> callsByClient = new ConcurrentHashMap<>();
 
     public UsageMeters(MeterRegistry registry, RequesterResolver requesters) {
         this.registry = registry;
@@ -38,9 +42,9 @@ public final class UsageMeters {
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void apiCall(RequestDetails request) {
-        client(request).ifPresent(client -> Counter.builder(API_CALLS)
-                .description("FHIR API calls with a verified token, per OAuth client").tag("client", client)
-                .register(registry).increment());
+        client(request).ifPresent(client -> callsByClient.computeIfAbsent(client, c -> Counter.builder(API_CALLS)
+                .description("FHIR API calls with a verified token, per OAuth client").tag("client", c)
+                .register(registry)).increment());
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)

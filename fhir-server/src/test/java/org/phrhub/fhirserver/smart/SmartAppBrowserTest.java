@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +16,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
+import org.phrhub.testsupport.browser.DebianChromium;
 import org.phrhub.testsupport.keycloak.HubTokens;
 import org.phrhub.testsupport.keycloak.RealmClients;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +41,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SmartAppBrowserTest extends FhirServerIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PHRHUB_TEST_CHROMIUM", "/usr/bin/chromium"));
     private static final Path ARTIFACTS = Path.of(System.getProperty("phrhub.test.artifacts", "target/screenshots"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> CONTENT_TYPES = Map.of(
@@ -80,16 +78,8 @@ class SmartAppBrowserTest extends FhirServerIntegrationTest {
         appOrigin = "http://localhost:" + appServer.getAddress().getPort();
         RealmClients.allowRedirects(keycloak(), AppSignIn.CLIENT_ID, appOrigin);
 
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException(CHROMIUM + " is missing: this test drives Debian's Chromium. "
-                    + "Install it (apt-get install chromium) or name another with PHRHUB_TEST_CHROMIUM.");
-        }
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run")));
+        browser = DebianChromium.launch(playwright);
     }
 
     @AfterAll

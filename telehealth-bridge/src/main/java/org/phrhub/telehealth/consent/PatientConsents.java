@@ -3,8 +3,9 @@ package org.phrhub.telehealth.consent;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
-import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,11 +57,7 @@ public class PatientConsents {
 
     /** The patient's active Consent given for this visit (its Appointment's id), if they gave one. */
     public Optional<Consent> forVisit(IGenericClient fhir, String patient, String appointmentId) {
-        Bundle found = fhir.search().forResource(Consent.class)
-                .where(new ReferenceClientParam("patient").hasId(patient))
-                .and(new TokenClientParam("identifier").exactly().systemAndCode(HubIdentifiers.VISIT_CONSENT, appointmentId))
-                .and(new TokenClientParam("status").exactly().code(Consent.ConsentState.ACTIVE.toCode()))
-                .returnBundle(Bundle.class).execute();
+        Bundle found = fhir.search().byUrl(activeVisitConsent(patient, appointmentId)).returnBundle(Bundle.class).execute();
         return found.getEntry().stream().map(e -> (Consent) e.getResource()).findFirst();
     }
 
@@ -75,16 +72,19 @@ public class PatientConsents {
         }
         Consent consent = terms.toConsent(patient, clock.instant());
         consent.addIdentifier().setSystem(HubIdentifiers.VISIT_CONSENT).setValue(appointmentId);
-        MethodOutcome outcome = fhir.create().resource(consent).conditional()
-                .where(new ReferenceClientParam("patient").hasId(patient))
-                .and(new TokenClientParam("identifier").exactly().systemAndCode(HubIdentifiers.VISIT_CONSENT, appointmentId))
-                .and(new TokenClientParam("status").exactly().code(Consent.ConsentState.ACTIVE.toCode()))
-                .execute();
+        MethodOutcome outcome = fhir.create().resource(consent).conditionalByUrl(activeVisitConsent(patient, appointmentId)).execute();
         if (Boolean.FALSE.equals(outcome.getCreated())) {
             return forVisit(fhir, patient, appointmentId).map(other -> change(fhir, other, terms))
                     .orElseGet(() -> outcome.getId().getIdPart());
         }
         return outcome.getId().getIdPart();
+    }
+
+    /** The one search both the look-up and the conditional create ask: the patient's active Consent for the visit. */
+    private static String activeVisitConsent(String patient, String appointmentId) {
+        return "Consent?patient=" + patient + "&identifier="
+                + URLEncoder.encode(HubIdentifiers.VISIT_CONSENT + "|" + appointmentId, StandardCharsets.UTF_8)
+                + "&status=" + Consent.ConsentState.ACTIVE.toCode();
     }
 
     private String change(IGenericClient fhir, Consent consent, ConsentTerms terms) {
