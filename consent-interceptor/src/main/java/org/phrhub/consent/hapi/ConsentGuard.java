@@ -30,6 +30,7 @@ public final class ConsentGuard implements AutoCloseable {
     private final AsyncAuditWriter auditWriter;
     private final AuditTrail audit;
     private final AccessContexts contexts;
+    private final AnsweredRequests answeredRequests = new AnsweredRequests();
 
     /**
      * @param directoryVersion a value that changes with every write of a PractitionerRole or CareTeam, read
@@ -52,6 +53,9 @@ public final class ConsentGuard implements AutoCloseable {
     }
 
     public void registerWith(RestfulServer server) {
+        if (!server.getInterceptorService().getAllRegisteredInterceptors().contains(answeredRequests)) {
+            server.registerInterceptor(answeredRequests);
+        }
         server.registerInterceptor(consentInterceptor);
         server.registerInterceptor(writeGuard);
         server.registerInterceptor(searchNarrowing);
@@ -60,6 +64,7 @@ public final class ConsentGuard implements AutoCloseable {
 
     /** Takes the guard off again; only the benchmark does this, to measure what enforcement costs. */
     public void unregisterFrom(RestfulServer server) {
+        // The count of unfinished requests stays: a request in flight now still finishes through it.
         server.unregisterInterceptor(consentInterceptor);
         server.unregisterInterceptor(writeGuard);
         server.unregisterInterceptor(searchNarrowing);
@@ -75,9 +80,14 @@ public final class ConsentGuard implements AutoCloseable {
                 HubConsentService.requestLine(request), reason);
     }
 
-    /** Waits until the audit trail has stored every event of the requests answered so far. */
+    /**
+     * Waits until the audit trail has stored every event of the requests answered so far, including those
+     * whose answer reached the client before the request had handed its decisions over.
+     */
     public boolean awaitAuditTrail(Duration timeout) throws InterruptedException {
-        return auditWriter.awaitIdle(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return answeredRequests.awaitFinished(deadline)
+                && auditWriter.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     @Override
