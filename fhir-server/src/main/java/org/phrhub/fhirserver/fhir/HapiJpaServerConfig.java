@@ -22,6 +22,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import javax.sql.DataSource;
 import org.phrhub.consent.hapi.ConsentGuard;
 import org.phrhub.consent.hapi.RequesterResolver;
@@ -71,6 +72,11 @@ public class HapiJpaServerConfig {
         settings.setDefaultSearchParamsCanBeOverridden(true);
         settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
         settings.setFetchSizeDefaultMaximum(properties.maxPageSize() * 10);
+        // A kept search first finds 13 matches by default; asking for the next page then starts a second pass
+        // and polls for it every 500 ms, so page 2 took over half a second. The hub answers every reader's
+        // search afresh (a reader's Consents can change between two requests), so that pass was paid on every
+        // search: finding up to 503 in the first pass serves the first pages at once.
+        settings.setSearchPreFetchThresholds(List.of(503, 2003, 1_000_003, -1));
         return settings;
     }
 

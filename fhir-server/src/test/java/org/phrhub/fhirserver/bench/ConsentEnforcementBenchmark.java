@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.RestfulServer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,23 +22,26 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import org.phrhub.consent.hapi.ConsentGuard;
 import org.phrhub.fhirserver.FhirHttp;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
+import org.phrhub.testsupport.fhirserver.FhirServerProcess;
+import org.phrhub.testsupport.postgres.TestDatabase;
+import org.phrhub.testsupport.postgres.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Not a test: measures what consent enforcement costs. One patient with 1,000 blood pressures and a
- * Consent for dr.suzuki; dr.suzuki reads single readings and pages through searches (50 per page,
- * 4 pages) with enforcement on and off on the same server and data, alternating in blocks so both
- * modes see the same machine. Prints p50/p95 per mode and the ratios. Run it with the command in the
- * README ("Benchmark").
+ * Consent for dr.suzuki. Two server processes run on this run's database, one as shipped (consent enforced,
+ * audit trail on) and one without the consent guard ({@link BenchmarkServer}); both verify tokens. dr.suzuki
+ * reads single readings and pages through searches (50 per page, 4 pages), each request sent to both servers
+ * in turn, the order swapped every round. Prints p50/p95 per server and the ratios. Run it with the command in
+ * the README ("Benchmark").
  */
 class ConsentEnforcementBenchmark extends FhirServerIntegrationTest {
 
     private static final int READINGS = 1000;
-    private static final int ROUNDS = 30;
-    private static final int BLOCK = 5;
+    private static final int WARM_UP_ROUNDS = 15;
+    private static final int ROUNDS = 60;
     private static final int PAGES = 4;
 
     enum Mode { ENFORCED, UNENFORCED }
@@ -50,65 +52,91 @@ class ConsentEnforcementBenchmark extends FhirServerIntegrationTest {
     @Autowired
     private IFhirSystemDao<Bundle, ?> systemDao;
 
-    @Autowired
-    private RestfulServer server;
-
-    @Autowired
-    private ConsentGuard guard;
-
     @Test
-    void measureEnforcementCost() throws InterruptedException {
+    void measureEnforcementCost() {
         String patient = "Patient/bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> readings = load(patient);
-        String token = keycloak().tokens().userToken("dr.suzuki");
 
-        Map<Mode, List<Long>> reads = new EnumMap<>(Mode.class);
-        Map<Mode, List<Long>> searches = new EnumMap<>(Mode.class);
-        for (Mode mode : Mode.values()) {
-            reads.put(mode, new ArrayList<>());
-            searches.put(mode, new ArrayList<>());
+        Map<Mode, FhirServerProcess> servers = startServers();
+        try {
+            Map<Mode, FhirHttp> clients = new EnumMap<>(Mode.class);
+            servers.forEach((mode, server) -> clients.put(mode, new FhirHttp(server.fhirBaseUrl())));
+            Map<Mode, List<Long>> reads = samples();
+            Map<Mode, List<Long>> searches = samples();
+            Map<Mode, List<Long>> firstPages = samples();
+            for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
+                List<Mode> order = round % 2 == 0 ? List.of(Mode.ENFORCED, Mode.UNENFORCED) : List.of(Mode.UNENFORCED, Mode.ENFORCED);
+                String token = keycloak().tokens().userToken("dr.suzuki"); // fresh each round: the run outlasts a token
+                String reading = readings.get(Math.floorMod(round * 31, READINGS));
+                for (Mode mode : order) {
+                    long start = System.nanoTime();
+                    FhirHttp.Response read = clients.get(mode).get(reading, token);
+                    long nanos = System.nanoTime() - start;
+                    assertThat(read.status()).as(mode + " " + read.body()).isEqualTo(200);
+                    if (round >= 0) {
+                        reads.get(mode).add(nanos);
+                    }
+                }
+                Map<Mode, Bundle> pages = new EnumMap<>(Mode.class);
+                for (int p = 0; p < PAGES; p++) {
+                    for (Mode mode : order) {
+                        FhirHttp client = clients.get(mode);
+                        long start = System.nanoTime();
+                        Bundle page = p == 0
+                                ? client.get("Observation?patient=" + patient + "&_count=50&_total=accurate", token).bundle()
+                                : client.follow(pages.get(mode).getLink("next").getUrl(), token).bundle();
+                        long nanos = System.nanoTime() - start;
+                        assertThat(page.getEntry()).as(mode + " page " + p).hasSize(50);
+                        if (p == 0) {
+                            assertThat(page.getTotal()).as(mode + " total").isEqualTo(READINGS);
+                        }
+                        pages.put(mode, page);
+                        if (round >= 0) {
+                            searches.get(mode).add(nanos);
+                            if (p == 0) {
+                                firstPages.get(mode).add(nanos);
+                            }
+                        }
+                    }
+                }
+            }
+
+            System.out.println();
+            System.out.println("Consent enforcement benchmark: " + READINGS + " readings, " + ROUNDS + " rounds after "
+                    + WARM_UP_ROUNDS + " warm-up rounds, " + PAGES + " search pages of 50 per round, reader dr.suzuki, "
+                    + "two server processes on one database, requests alternating");
+            report("read", reads);
+            report("search page", searches);
+            report("  of which first pages", firstPages);
+        } finally {
+            servers.values().forEach(FhirServerProcess::stop);
         }
-        for (int round = -2; round < ROUNDS; round++) { // two warm-up rounds, not recorded
-            Mode mode = (round / BLOCK) % 2 == 0 ? Mode.ENFORCED : Mode.UNENFORCED;
-            if (round < 0) {
-                mode = round == -2 ? Mode.ENFORCED : Mode.UNENFORCED;
-            }
-            switchTo(mode);
-            long start = System.nanoTime();
-            FhirHttp.Response read = fhir.get(readings.get((round + 2) * 31 % READINGS), token);
-            long readNanos = System.nanoTime() - start;
-            assertThat(read.status()).isEqualTo(200);
-
-            List<Long> pageNanos = new ArrayList<>();
-            start = System.nanoTime();
-            Bundle page = fhir.get("Observation?patient=" + patient + "&_count=50", token).bundle();
-            pageNanos.add(System.nanoTime() - start);
-            for (int p = 1; p < PAGES; p++) {
-                start = System.nanoTime();
-                page = fhir.follow(page.getLink("next").getUrl(), token).bundle();
-                pageNanos.add(System.nanoTime() - start);
-                assertThat(page.getEntry()).hasSize(50);
-            }
-            if (round >= 0) {
-                reads.get(mode).add(readNanos);
-                searches.get(mode).addAll(pageNanos);
-            }
-        }
-        switchTo(Mode.ENFORCED);
-        guard.awaitAuditTrail(Duration.ofSeconds(30));
-
-        System.out.println();
-        System.out.println("Consent enforcement benchmark: " + READINGS + " readings, " + ROUNDS + " rounds, "
-                + PAGES + " search pages of 50 per round, reader dr.suzuki");
-        report("read", reads);
-        report("search page", searches);
     }
 
-    private void switchTo(Mode mode) {
-        guard.unregisterFrom(server);
-        if (mode == Mode.ENFORCED) {
-            guard.registerWith(server);
+    /** Both servers at once, on the database the data was written to. */
+    private static Map<Mode, FhirServerProcess> startServers() {
+        String classPath = System.getProperty("surefire.test.class.path");
+        if (classPath == null || classPath.isBlank()) {
+            throw new IllegalStateException("surefire.test.class.path is not set: run the benchmark through Maven (README, \"Benchmark\").");
         }
+        TestDatabase database = TestPostgres.database();
+        String issuer = keycloak().issuer();
+        Map<Mode, CompletableFuture<FhirServerProcess>> starting = new EnumMap<>(Mode.class);
+        starting.put(Mode.ENFORCED, CompletableFuture.supplyAsync(() -> FhirServerProcess.startMain(
+                classPath, BenchmarkServer.class.getName(), database, issuer, List.of())));
+        starting.put(Mode.UNENFORCED, CompletableFuture.supplyAsync(() -> FhirServerProcess.startMain(
+                classPath, BenchmarkServer.class.getName(), database, issuer, List.of(BenchmarkServer.UNENFORCED))));
+        Map<Mode, FhirServerProcess> servers = new EnumMap<>(Mode.class);
+        starting.forEach((mode, server) -> servers.put(mode, server.join()));
+        return servers;
+    }
+
+    private static Map<Mode, List<Long>> samples() {
+        Map<Mode, List<Long>> samples = new EnumMap<>(Mode.class);
+        for (Mode mode : Mode.values()) {
+            samples.put(mode, new ArrayList<>());
+        }
+        return samples;
     }
 
     private List<String> load(String patient) {
@@ -151,7 +179,7 @@ class ConsentEnforcementBenchmark extends FhirServerIntegrationTest {
         double p95On = percentile(samples.get(Mode.ENFORCED), 95);
         double p50Off = percentile(samples.get(Mode.UNENFORCED), 50);
         double p95Off = percentile(samples.get(Mode.UNENFORCED), 95);
-        System.out.printf("%-12s n=%d/%d  enforced p50 %.1f ms p95 %.1f ms | unenforced p50 %.1f ms p95 %.1f ms | ratio p50 %.2f p95 %.2f%n",
+        System.out.printf("%-22s n=%d/%d  enforced p50 %.1f ms p95 %.1f ms | unenforced p50 %.1f ms p95 %.1f ms | ratio p50 %.2f p95 %.2f%n",
                 what, samples.get(Mode.ENFORCED).size(), samples.get(Mode.UNENFORCED).size(),
                 p50On, p95On, p50Off, p95Off, p50On / p50Off, p95On / p95Off);
     }

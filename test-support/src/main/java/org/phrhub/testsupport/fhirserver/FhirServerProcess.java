@@ -33,7 +33,8 @@ public final class FhirServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path jar;
+    /** What follows {@code java} to run the server: {@code -jar} and the packaged jar, or a class path and a main class. */
+    private final List<String> launch;
     private final TestDatabase database;
     private final String issuer;
     private final List<String> extraArguments;
@@ -43,8 +44,8 @@ public final class FhirServerProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    private FhirServerProcess(Path jar, TestDatabase database, String issuer, List<String> extraArguments, Path logDir) {
-        this.jar = jar;
+    private FhirServerProcess(List<String> launch, TestDatabase database, String issuer, List<String> extraArguments, Path logDir) {
+        this.launch = List.copyOf(launch);
         this.database = database;
         this.issuer = issuer;
         this.extraArguments = List.copyOf(extraArguments);
@@ -68,8 +69,21 @@ public final class FhirServerProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " does not exist. Package the server first: ./mvnw verify from the "
                     + "repository root builds fhir-server before the modules whose tests use it.");
         }
+        return launch(List.of("-jar", jar.toString()), database, issuer, extraArguments);
+    }
+
+    /**
+     * Starts a server from a main class on a class path (a benchmark's variant of the server, built from the test
+     * classes) and returns once it is ready.
+     */
+    public static FhirServerProcess startMain(String classPath, String mainClass, TestDatabase database, String issuer,
+            List<String> extraArguments) {
+        return launch(List.of("-cp", classPath, mainClass), database, issuer, extraArguments);
+    }
+
+    private static FhirServerProcess launch(List<String> launch, TestDatabase database, String issuer, List<String> extraArguments) {
         Path logDir = Path.of("target", "fhir-server-logs");
-        FhirServerProcess server = new FhirServerProcess(jar, database, issuer, extraArguments, logDir);
+        FhirServerProcess server = new FhirServerProcess(launch, database, issuer, extraArguments, logDir);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "phrhub-test-fhir-server-stop"));
         server.restart();
         return server;
@@ -94,8 +108,9 @@ public final class FhirServerProcess implements AutoCloseable {
             Path logFile = logDir.resolve("fhir-server-" + port + "-" + (++starts) + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-jar", jar.toString(),
+                    "--enable-native-access=ALL-UNNAMED"));
+            command.addAll(launch);
+            command.addAll(List.of(
                     "--server.port=" + port,
                     "--spring.datasource.url=" + database.jdbcUrl(),
                     "--spring.datasource.username=" + database.username(),
@@ -109,7 +124,7 @@ public final class FhirServerProcess implements AutoCloseable {
             awaitReady(logFile);
             log.info("FHIR server ready after {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the FHIR server from " + jar + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not start the FHIR server " + launch.getLast() + ": " + e.getMessage(), e);
         }
     }
 
