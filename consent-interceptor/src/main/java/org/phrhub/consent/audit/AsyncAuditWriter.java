@@ -42,7 +42,20 @@ public final class AsyncAuditWriter implements AutoCloseable {
         queue.add(event);
     }
 
-    /** Waits until every event submitted so far is stored; for tests and benchmarks. */
+    /**
+     * A request has started that may submit events when it finishes; {@link #awaitIdle} waits for it as for a
+     * queued event until {@link #requestEventsSubmitted} says it is done.
+     */
+    public void expectEventsOfRequest() {
+        pending.incrementAndGet();
+    }
+
+    /** The request announced with {@link #expectEventsOfRequest} has submitted all it will. */
+    public void requestEventsSubmitted() {
+        pending.decrementAndGet();
+    }
+
+    /** Waits until every event submitted so far, and every request expected to submit some, is stored; for tests and benchmarks. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pending.get() > 0) {

@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.phrhub.consent.audit.AsyncAuditWriter;
 
+/** The audit trail's wait covers a request from when it is handled until its completion hooks have run. */
 class AnsweredRequestsTest {
 
-    private final AnsweredRequests requests = new AnsweredRequests();
+    private final AsyncAuditWriter writer = new AsyncAuditWriter(event -> {});
+    private final AnsweredRequests requests = new AnsweredRequests(writer);
+
+    @AfterEach
+    void stopWriter() throws InterruptedException {
+        writer.close();
+    }
 
     @Test
     void aRequestAnsweredButNotFinishedIsWaitedFor() throws Exception {
         SystemRequestDetails request = new SystemRequestDetails();
         requests.handled(request);
 
-        assertThat(requests.awaitFinished(deadlineIn(Duration.ofMillis(50)))).as("its completion hooks have not run").isFalse();
+        assertThat(writer.awaitIdle(Duration.ofMillis(50))).as("its completion hooks have not run").isFalse();
 
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> awaitQuietly(Duration.ofSeconds(10)));
         Thread.sleep(100);
@@ -32,12 +41,12 @@ class AnsweredRequestsTest {
         requests.handled(request);
         requests.completed(request);
 
-        assertThat(requests.awaitFinished(deadlineIn(Duration.ofMillis(50)))).isTrue();
+        assertThat(writer.awaitIdle(Duration.ofMillis(50))).isTrue();
 
         requests.completed(request);
         SystemRequestDetails next = new SystemRequestDetails();
         requests.handled(next);
-        assertThat(requests.awaitFinished(deadlineIn(Duration.ofMillis(50))))
+        assertThat(writer.awaitIdle(Duration.ofMillis(50)))
                 .as("a second completion of the first request does not finish the next one").isFalse();
     }
 
@@ -47,7 +56,7 @@ class AnsweredRequestsTest {
         entry.setSubRequest(true);
         requests.handled(entry);
 
-        assertThat(requests.awaitFinished(deadlineIn(Duration.ofMillis(50)))).isTrue();
+        assertThat(writer.awaitIdle(Duration.ofMillis(50))).isTrue();
     }
 
     @Test
@@ -56,18 +65,14 @@ class AnsweredRequestsTest {
         SystemRequestDetails handled = new SystemRequestDetails();
         requests.handled(handled);
 
-        assertThat(requests.awaitFinished(deadlineIn(Duration.ofMillis(50)))).isFalse();
+        assertThat(writer.awaitIdle(Duration.ofMillis(50))).isFalse();
     }
 
     private boolean awaitQuietly(Duration timeout) {
         try {
-            return requests.awaitFinished(deadlineIn(timeout));
+            return writer.awaitIdle(timeout);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long deadlineIn(Duration timeout) {
-        return System.nanoTime() + timeout.toNanos();
     }
 }
