@@ -1,6 +1,8 @@
 package org.phrhub.consent.audit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -10,10 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores AuditEvents on one background thread so that requests do not wait for their audit record.
- * {@link #close()} stops taking new events, stores every queued one and only then returns: nothing is
- * lost on an orderly shutdown. An event that cannot be stored after retries is written to the log in
- * full, at ERROR, rather than dropped.
+ * Stores AuditEvents on one background thread so that requests do not wait for their audit record. The
+ * thread stores what has queued up meanwhile as one batch; a batch that cannot be stored is stored event
+ * by event, so one bad event never costs the others their record. {@link #close()} stops taking new
+ * events, stores every queued one and only then returns: nothing is lost on an orderly shutdown. The
+ * queue is bounded: when it is full, a request stores its own events before it ends, so a database that
+ * falls behind slows requests down instead of losing records. An event that cannot be stored after
+ * retries is written to the log in full, at ERROR, rather than dropped.
  */
 public final class AsyncAuditWriter implements AutoCloseable {
 
@@ -21,25 +26,47 @@ public final class AsyncAuditWriter implements AutoCloseable {
     private static final int ATTEMPTS = 3;
     private static final AuditEvent STOP = new AuditEvent();
 
+    /** Events stored together at most: one transaction of this size stays well under a second. */
+    static final int MOST_PER_BATCH = 200;
+
+    /** Events waiting at most before requests store their own: minutes of a busy node's requests. */
+    static final int MOST_QUEUED = 20_000;
+
     private final AuditSink sink;
-    private final BlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<AuditEvent> queue;
     private final Thread worker;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean closed;
 
     public AsyncAuditWriter(AuditSink sink) {
+        this(sink, MOST_QUEUED);
+    }
+
+    AsyncAuditWriter(AuditSink sink, int mostQueued) {
         this.sink = sink;
+        this.queue = new LinkedBlockingQueue<>(mostQueued);
         this.worker = Thread.ofPlatform().name("audit-writer").daemon(false).start(this::drain);
     }
 
     public void submit(AuditEvent event) {
         if (closed) {
             // Late events (a request finishing during shutdown) are stored on the caller's thread.
-            storeWithRetries(event);
+            storeWithRetries(List.of(event));
             return;
         }
         pending.incrementAndGet();
-        queue.add(event);
+        if (!queue.offer(event)) {
+            try {
+                storeWithRetries(List.of(event));
+            } finally {
+                pending.decrementAndGet();
+            }
+        }
+    }
+
+    /** Events waiting in the queue (the batch being written is not counted): what an abrupt stop would lose. */
+    public int queued() {
+        return queue.size();
     }
 
     /**
@@ -68,34 +95,51 @@ public final class AsyncAuditWriter implements AutoCloseable {
     }
 
     private void drain() {
-        while (true) {
-            AuditEvent event;
+        List<AuditEvent> batch = new ArrayList<>(MOST_PER_BATCH);
+        boolean stopping = false;
+        while (!stopping) {
             try {
-                event = queue.take();
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (event == STOP) {
-                return;
-            }
+            queue.drainTo(batch, MOST_PER_BATCH - 1);
+            stopping = batch.remove(STOP);
             try {
-                storeWithRetries(event);
+                storeBatch(batch);
             } finally {
-                pending.decrementAndGet();
+                pending.addAndGet(-batch.size());
+                batch.clear();
             }
         }
     }
 
-    private void storeWithRetries(AuditEvent event) {
+    private void storeBatch(List<AuditEvent> batch) {
+        if (batch.size() <= 1) {
+            storeWithRetries(batch);
+            return;
+        }
+        try {
+            sink.store(batch);
+        } catch (RuntimeException e) {
+            log.warn("Storing {} AuditEvents together failed ({}); storing them one by one", batch.size(), e.getMessage());
+            batch.forEach(event -> storeWithRetries(List.of(event)));
+        }
+    }
+
+    private void storeWithRetries(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                sink.store(event);
+                sink.store(events);
                 return;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS) {
-                    log.error("Could not store an AuditEvent after {} attempts; keeping it here: {}",
-                            ATTEMPTS, AuditEventFactory.toJson(event), e);
+                    events.forEach(event -> log.error("Could not store an AuditEvent after {} attempts; keeping it here: {}",
+                            ATTEMPTS, AuditEventFactory.toJson(event), e));
                 } else {
                     log.warn("Storing an AuditEvent failed (attempt {} of {}): {}", attempt, ATTEMPTS, e.getMessage());
                 }
@@ -106,7 +150,17 @@ public final class AsyncAuditWriter implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        queue.add(STOP);
+        queue.put(STOP);
         worker.join();
+        // An event submitted while the writer was stopping may have queued behind the stop.
+        List<AuditEvent> late = new ArrayList<>();
+        queue.drainTo(late);
+        late.forEach(event -> {
+            try {
+                storeWithRetries(List.of(event));
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
     }
 }

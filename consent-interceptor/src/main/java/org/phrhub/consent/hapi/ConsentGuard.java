@@ -90,6 +90,11 @@ public final class ConsentGuard implements AutoCloseable {
         return auditWriter.awaitIdle(timeout);
     }
 
+    /** AuditEvents waiting to be stored (besides the batch being written): what an abrupt stop of this node would lose. */
+    public int auditEventsQueued() {
+        return auditWriter.queued();
+    }
+
     @Override
     public void close() throws InterruptedException {
         auditWriter.close();

@@ -2,11 +2,12 @@ package org.phrhub.fhirserver.consent;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.phrhub.consent.audit.AuditSink;
 import org.phrhub.consent.hapi.ConsentGuard;
 import org.phrhub.consent.hapi.RequesterResolver;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ConsentProperties.class)
 public class ConsentConfig {
 
+    static final String AUDIT_QUEUED_METER = "phrhub.audit.queued";
+
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
@@ -26,10 +29,14 @@ public class ConsentConfig {
 
     @Bean(destroyMethod = "close")
     public ConsentGuard consentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
-            DataSource dataSource, ConsentProperties properties, Clock clock, MeterRegistry metrics) {
-        AuditSink store = event -> daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
-        AuditSink sink = new ConsentDecisionCounter(metrics, store);
-        return new ConsentGuard(fhirContext, requesters, daos, new DirectoryVersion(dataSource), properties.toSettings(), sink,
-                clock);
+            IFhirSystemDao<Bundle, ?> systemDao, DataSource dataSource, ConsentProperties properties, Clock clock,
+            MeterRegistry metrics) {
+        AuditSink sink = new ConsentDecisionCounter(metrics, new AuditEventStore(daos, systemDao));
+        ConsentGuard guard = new ConsentGuard(fhirContext, requesters, daos, new DirectoryVersion(dataSource),
+                properties.toSettings(), sink, clock);
+        Gauge.builder(AUDIT_QUEUED_METER, guard, ConsentGuard::auditEventsQueued)
+                .description("AuditEvents waiting to be stored; an abrupt stop of the node loses these")
+                .register(metrics);
+        return guard;
     }
 }
