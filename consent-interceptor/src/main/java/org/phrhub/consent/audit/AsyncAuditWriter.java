@@ -51,16 +51,12 @@ public final class AsyncAuditWriter implements AutoCloseable {
     public void submit(AuditEvent event) {
         if (closed) {
             // Late events (a request finishing during shutdown) are stored on the caller's thread.
-            storeWithRetries(List.of(event));
+            storeWithRetries(event);
             return;
         }
         pending.incrementAndGet();
         if (!queue.offer(event)) {
-            try {
-                storeWithRetries(List.of(event));
-            } finally {
-                pending.decrementAndGet();
-            }
+            storeCounted(event);
         }
     }
 
@@ -116,30 +112,36 @@ public final class AsyncAuditWriter implements AutoCloseable {
     }
 
     private void storeBatch(List<AuditEvent> batch) {
-        if (batch.size() <= 1) {
-            storeWithRetries(batch);
-            return;
-        }
-        try {
-            sink.store(batch);
-        } catch (RuntimeException e) {
-            log.warn("Storing {} AuditEvents together failed ({}); storing them one by one", batch.size(), e.getMessage());
-            batch.forEach(event -> storeWithRetries(List.of(event)));
+        if (batch.size() == 1) {
+            storeWithRetries(batch.getFirst());
+        } else if (batch.size() > 1) {
+            try {
+                sink.store(batch);
+            } catch (RuntimeException e) {
+                log.warn("Storing {} AuditEvents together failed ({}); storing them one by one", batch.size(), e.getMessage());
+                batch.forEach(this::storeWithRetries);
+            }
         }
     }
 
-    private void storeWithRetries(List<AuditEvent> events) {
-        if (events.isEmpty()) {
-            return;
+    /** Stores an event counted in {@code pending} outside the worker, and releases it. */
+    private void storeCounted(AuditEvent event) {
+        try {
+            storeWithRetries(event);
+        } finally {
+            pending.decrementAndGet();
         }
+    }
+
+    private void storeWithRetries(AuditEvent event) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                sink.store(events);
+                sink.store(List.of(event));
                 return;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS) {
-                    events.forEach(event -> log.error("Could not store an AuditEvent after {} attempts; keeping it here: {}",
-                            ATTEMPTS, AuditEventFactory.toJson(event), e));
+                    log.error("Could not store an AuditEvent after {} attempts; keeping it here: {}",
+                            ATTEMPTS, AuditEventFactory.toJson(event), e);
                 } else {
                     log.warn("Storing an AuditEvent failed (attempt {} of {}): {}", attempt, ATTEMPTS, e.getMessage());
                 }
@@ -155,12 +157,6 @@ public final class AsyncAuditWriter implements AutoCloseable {
         // An event submitted while the writer was stopping may have queued behind the stop.
         List<AuditEvent> late = new ArrayList<>();
         queue.drainTo(late);
-        late.forEach(event -> {
-            try {
-                storeWithRetries(List.of(event));
-            } finally {
-                pending.decrementAndGet();
-            }
-        });
+        late.forEach(this::storeCounted);
     }
 }
