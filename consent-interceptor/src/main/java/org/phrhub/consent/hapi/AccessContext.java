@@ -11,17 +11,16 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.phrhub.consent.audit.AccessLog;
-import org.phrhub.consent.decision.ConsentDecisionEngine;
 import org.phrhub.consent.decision.Reader;
 
 /**
  * Everything the consent layer knows about one request: who asks, for what purpose, the Consents
- * of the patients it touched (read once per request, never kept longer) and what it was allowed.
+ * of the patients it touched (as of this request: see {@link PatientConsents}) and what it was allowed.
  */
 public final class AccessContext {
 
     private final Reader reader;
-    private final ConsentRecords records;
+    private final PatientConsents consents;
     private final Map<String, List<Consent>> consentsByPatient = new ConcurrentHashMap<>();
     private final AccessLog log = new AccessLog();
     /** Resources contained in one this request has decided: they are part of it, not data of their own. */
@@ -30,9 +29,9 @@ public final class AccessContext {
     /** Set when this request's search had the reader's consent decision written into its query. */
     private volatile boolean searchNarrowed;
 
-    AccessContext(Reader reader, ConsentRecords records) {
+    AccessContext(Reader reader, PatientConsents consents) {
         this.reader = reader;
-        this.records = records;
+        this.consents = consents;
     }
 
     public Reader reader() {
@@ -43,9 +42,9 @@ public final class AccessContext {
         return log;
     }
 
-    /** The patient's active Consents, from the database on first use within this request. */
+    /** The patient's active Consents, as they stand when this request first asks. */
     public List<Consent> consentsOf(String patient) {
-        return consentsByPatient.computeIfAbsent(patient, p -> records.activeConsentsOf(List.of(p)));
+        return consentsByPatient.computeIfAbsent(patient, p -> consents.of(List.of(p)).get(p));
     }
 
     /** Remembers what the decided resource contains, so that it is shown or hidden with its container. */
@@ -69,17 +68,11 @@ public final class AccessContext {
         return searchNarrowed;
     }
 
-    /** Loads the Consents of many patients with one query. */
+    /** Looks up the Consents of many patients at once. */
     public void preload(Collection<String> patients) {
         List<String> missing = patients.stream().filter(p -> !consentsByPatient.containsKey(p)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        List<Consent> all = records.activeConsentsOf(missing);
-        for (String patient : missing) {
-            consentsByPatient.put(patient, all.stream()
-                    .filter(c -> patient.equals(ConsentDecisionEngine.patientOf(c).orElse(null)))
-                    .toList());
+        if (!missing.isEmpty()) {
+            consents.of(missing).forEach(consentsByPatient::putIfAbsent);
         }
     }
 }

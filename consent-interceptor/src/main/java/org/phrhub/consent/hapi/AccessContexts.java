@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.phrhub.consent.ConsentSettings;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.Reader;
@@ -26,16 +25,14 @@ public final class AccessContexts {
     private static final String ADMINISTRATION = "HSYSADMIN";
 
     private final RequesterResolver requesters;
-    private final ConsentRecords records;
+    private final PatientConsents consents;
     private final Affiliations affiliations;
     private final ConsentSettings settings;
 
-    /** @param directoryVersion see {@link Affiliations} */
-    public AccessContexts(RequesterResolver requesters, ConsentRecords records, Supplier<?> directoryVersion,
-            ConsentSettings settings) {
+    AccessContexts(RequesterResolver requesters, PatientConsents consents, Affiliations affiliations, ConsentSettings settings) {
         this.requesters = requesters;
-        this.records = records;
-        this.affiliations = new Affiliations(records, directoryVersion);
+        this.consents = consents;
+        this.affiliations = affiliations;
         this.settings = settings;
     }
 
@@ -49,7 +46,7 @@ public final class AccessContexts {
             return Optional.empty();
         }
         AccessContext context = new AccessContext(
-                new Reader(requester.get(), actorsOf(requester.get()), purposeOf(requester.get(), request)), records);
+                new Reader(requester.get(), actorsOf(requester.get()), purposeOf(requester.get(), request)), consents);
         request.getUserData().put(KEY, context);
         return Optional.of(context);
     }

@@ -6,7 +6,10 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Consent;
 import org.phrhub.consent.ConsentSettings;
 import org.phrhub.consent.audit.AsyncAuditWriter;
 import org.phrhub.consent.audit.AuditSink;
@@ -16,6 +19,7 @@ import org.phrhub.consent.decision.ConsentDecisionEngine;
 import org.phrhub.consent.decision.DataDescriber;
 import org.phrhub.consent.decision.PatientCompartment;
 import org.phrhub.consent.explain.AccessExplainer;
+import org.phrhub.consent.explain.ConsentSource;
 
 /**
  * Puts the hub's consent decisions in front of a HAPI FHIR server; the one place they are wired.
@@ -33,16 +37,18 @@ public final class ConsentGuard implements AutoCloseable {
     private final AnsweredRequests answeredRequests;
 
     /**
-     * @param directoryVersion a value that changes with every write of a PractitionerRole or CareTeam, read
-     *     on each request to know whether a clinician's affiliations read earlier still hold
+     * @param versions values read on each request to know whether the Consents and affiliations kept from
+     *     earlier requests still hold
      */
     public ConsentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
-            Supplier<?> directoryVersion, ConsentSettings settings, AuditSink auditSink, Clock clock) {
+            RecordVersions versions, ConsentSettings settings, AuditSink auditSink, Clock clock) {
         ConsentDecisionEngine engine = new ConsentDecisionEngine(settings.breakTheGlassEnabled());
         AccessPolicy policy = new AccessPolicy(new PatientCompartment(fhirContext), new DataDescriber(fhirContext), engine,
                 settings.importerOperations());
         ConsentRecords records = new ConsentRecords(daos);
-        AccessContexts contexts = new AccessContexts(requesters, records, directoryVersion, settings);
+        PatientConsents consents = new PatientConsents(records, versions);
+        Affiliations affiliations = new Affiliations(records, versions::directory);
+        AccessContexts contexts = new AccessContexts(requesters, consents, affiliations, settings);
         this.auditWriter = new AsyncAuditWriter(auditSink);
         this.answeredRequests = new AnsweredRequests(auditWriter);
         this.audit = new AuditTrail(auditWriter, clock);
@@ -50,7 +56,7 @@ public final class ConsentGuard implements AutoCloseable {
         this.consentInterceptor = new ExactConsentInterceptor(new HubConsentService(contexts, policy, audit, clock));
         this.writeGuard = new WriteGuardInterceptor(contexts, policy, records, clock);
         this.searchNarrowing = new SearchNarrowingInterceptor(contexts, records, policy, fhirContext, clock);
-        this.explainProvider = new AccessExplainProvider(new AccessExplainer(records, engine, settings, clock), contexts);
+        this.explainProvider = new AccessExplainProvider(new AccessExplainer(new KeptRecords(consents, affiliations), engine, settings, clock), contexts);
     }
 
     public void registerWith(RestfulServer server) {
@@ -98,5 +104,19 @@ public final class ConsentGuard implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         auditWriter.close();
+    }
+
+    /** What {@code $access-explain} reads, as checked on each request like the rest of the guard's. */
+    private record KeptRecords(PatientConsents consents, Affiliations affiliations) implements ConsentSource {
+
+        @Override
+        public List<Consent> activeConsentsOf(Collection<String> patients) {
+            return consents.of(patients).values().stream().flatMap(List::stream).toList();
+        }
+
+        @Override
+        public Set<String> actorReferencesOf(String practitioner) {
+            return affiliations.of(practitioner);
+        }
     }
 }

@@ -30,9 +30,9 @@ import org.phrhub.consent.explain.ConsentSource;
 import org.phrhub.vocabulary.DataSourceTags;
 
 /**
- * Reads Consents, affiliations and the Appointments addressed to a clinician straight from the database
- * for each request. Nothing is cached across requests, so a revoked Consent stops counting on the very
- * next request, on every node.
+ * Reads Consents, affiliations and the Appointments addressed to a clinician straight from the database.
+ * It keeps nothing itself; what is kept across requests ({@link PatientConsents}, {@link Affiliations}) is
+ * checked against the database's record versions on every request.
  */
 public final class ConsentRecords implements ConsentSource {
 

@@ -75,6 +75,21 @@ class AsyncAuditWriterTest {
     }
 
     @Test
+    void eventsArrivingWithinTheGatheringTimeOfAnIdleWriterAreStoredTogether() throws Exception {
+        HeldSink sink = new HeldSink();
+        sink.release.countDown();
+        try (AsyncAuditWriter writer = new AsyncAuditWriter(sink, AsyncAuditWriter.MOST_QUEUED, Duration.ofSeconds(3))) {
+            writer.submit(event("e0"));
+            Thread.sleep(200);
+            writer.submit(event("e1"));
+            writer.submit(event("e2"));
+
+            assertThat(writer.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(sink.storedCalls).containsExactly(List.of("e0", "e1", "e2"));
+        }
+    }
+
+    @Test
     void aBatchIsNeverLargerThanItsLimit() throws Exception {
         HeldSink sink = new HeldSink();
         try (AsyncAuditWriter writer = new AsyncAuditWriter(sink)) {
@@ -126,7 +141,7 @@ class AsyncAuditWriterTest {
     @Test
     void whenTheQueueIsFullTheRequestStoresItsOwnEvent() throws Exception {
         HeldSink sink = new HeldSink();
-        try (AsyncAuditWriter writer = new AsyncAuditWriter(sink, 2)) {
+        try (AsyncAuditWriter writer = new AsyncAuditWriter(sink, 2, AsyncAuditWriter.GATHERING)) {
             writer.submit(event("e0"));
             assertThat(sink.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
             writer.submit(event("e1"));

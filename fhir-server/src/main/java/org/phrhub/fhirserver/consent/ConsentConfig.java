@@ -32,7 +32,7 @@ public class ConsentConfig {
             IFhirSystemDao<Bundle, ?> systemDao, DataSource dataSource, ConsentProperties properties, Clock clock,
             MeterRegistry metrics) {
         AuditSink sink = new ConsentDecisionCounter(metrics, new AuditEventStore(daos, systemDao));
-        ConsentGuard guard = new ConsentGuard(fhirContext, requesters, daos, new DirectoryVersion(dataSource),
+        ConsentGuard guard = new ConsentGuard(fhirContext, requesters, daos, new StoredRecordVersions(dataSource),
                 properties.toSettings(), sink, clock);
         Gauge.builder(AUDIT_QUEUED_METER, guard, ConsentGuard::auditEventsQueued)
                 .description("AuditEvents waiting to be stored; an abrupt stop of the node loses these")

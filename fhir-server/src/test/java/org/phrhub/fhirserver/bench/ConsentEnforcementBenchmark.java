@@ -56,6 +56,7 @@ class ConsentEnforcementBenchmark extends FhirServerIntegrationTest {
     void measureEnforcementCost() {
         String patient = "Patient/bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> readings = load(patient);
+        TestPostgres.database().analyze();
 
         Map<Mode, FhirServerProcess> servers = startServers();
         try {

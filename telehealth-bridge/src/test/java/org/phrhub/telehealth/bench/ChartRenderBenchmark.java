@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.phrhub.telehealth.BridgeFixture;
 import org.phrhub.telehealth.Browsers;
 import org.phrhub.telehealth.HubRecords;
+import org.phrhub.testsupport.postgres.TestPostgres;
 import org.phrhub.vocabulary.HubVisitCodes;
 import org.phrhub.vocabulary.Loinc;
 import org.phrhub.vocabulary.Mdc;
@@ -42,6 +43,7 @@ class ChartRenderBenchmark {
         for (int from = 0; from < twoYears.size(); from += 200) {
             records.storeReadings("hanako", "Patient/hanako", twoYears.subList(from, Math.min(from + 200, twoYears.size())));
         }
+        TestPostgres.database().analyze();
         String visit = records.bookVisit("hanako", "Patient/hanako", "山田 花子", "Practitioner/dr-suzuki", "鈴木 一郎",
                 ZonedDateTime.now(HubRecords.TOKYO).plusHours(1), HubVisitCodes.ONLINE_DIAGNOSIS, "benchmark");
         String since = today.minusWeeks(2).toString();
