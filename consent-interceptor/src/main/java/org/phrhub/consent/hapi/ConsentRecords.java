@@ -26,7 +26,6 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.phrhub.consent.decision.AppointmentParticipants;
 import org.phrhub.consent.decision.ConsentDecisionEngine;
 import org.phrhub.consent.decision.DataDescription.Code;
-import org.phrhub.consent.explain.ConsentSource;
 import org.phrhub.vocabulary.DataSourceTags;
 
 /**
@@ -34,7 +33,7 @@ import org.phrhub.vocabulary.DataSourceTags;
  * It keeps nothing itself; what is kept across requests ({@link PatientConsents}, {@link Affiliations}) is
  * checked against the database's record versions on every request.
  */
-public final class ConsentRecords implements ConsentSource {
+public final class ConsentRecords {
 
     private final DaoRegistry daos;
 
@@ -42,7 +41,7 @@ public final class ConsentRecords implements ConsentSource {
         this.daos = daos;
     }
 
-    @Override
+    /** As {@link org.phrhub.consent.explain.ConsentSource#activeConsentsOf}, read from the database now. */
     public List<Consent> activeConsentsOf(Collection<String> patients) {
         if (patients.isEmpty()) {
             return List.of();
@@ -83,7 +82,7 @@ public final class ConsentRecords implements ConsentSource {
         return !search(AppointmentParticipants.TYPE, query).isEmpty();
     }
 
-    @Override
+    /** As {@link org.phrhub.consent.explain.ConsentSource#actorReferencesOf}, read from the database now. */
     public Set<String> actorReferencesOf(String practitioner) {
         Set<String> actors = new LinkedHashSet<>();
         actors.add(practitioner);

@@ -54,6 +54,12 @@ class AsyncAuditWriterTest {
         return event;
     }
 
+    /** Submits e0 and waits until the sink holds it, so that what is submitted next queues up behind it. */
+    private static void keepBusy(AsyncAuditWriter writer, HeldSink sink) throws InterruptedException {
+        writer.submit(event("e0"));
+        assertThat(sink.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
     private static List<String> ids(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> "e" + i).toList();
     }
@@ -62,8 +68,7 @@ class AsyncAuditWriterTest {
     void eventsQueuedWhileTheWriterIsBusyAreStoredTogether() throws Exception {
         HeldSink sink = new HeldSink();
         try (AsyncAuditWriter writer = new AsyncAuditWriter(sink)) {
-            writer.submit(event("e0"));
-            assertThat(sink.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            keepBusy(writer, sink);
             ids(1, 51).forEach(id -> writer.submit(event(id)));
             assertThat(writer.queued()).isEqualTo(50);
             sink.release.countDown();
@@ -93,8 +98,7 @@ class AsyncAuditWriterTest {
     void aBatchIsNeverLargerThanItsLimit() throws Exception {
         HeldSink sink = new HeldSink();
         try (AsyncAuditWriter writer = new AsyncAuditWriter(sink)) {
-            writer.submit(event("e0"));
-            assertThat(sink.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            keepBusy(writer, sink);
             int queued = AsyncAuditWriter.MOST_PER_BATCH * 2 + 7;
             ids(1, queued + 1).forEach(id -> writer.submit(event(id)));
             sink.release.countDown();
@@ -110,8 +114,7 @@ class AsyncAuditWriterTest {
         HeldSink sink = new HeldSink();
         sink.refused.add("e7");
         try (AsyncAuditWriter writer = new AsyncAuditWriter(sink)) {
-            writer.submit(event("e0"));
-            assertThat(sink.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            keepBusy(writer, sink);
             ids(1, 21).forEach(id -> writer.submit(event(id)));
             sink.release.countDown();
 
@@ -126,8 +129,7 @@ class AsyncAuditWriterTest {
     void closingStoresEveryQueuedEvent() throws Exception {
         HeldSink sink = new HeldSink();
         AsyncAuditWriter writer = new AsyncAuditWriter(sink);
-        writer.submit(event("e0"));
-        assertThat(sink.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        keepBusy(writer, sink);
         ids(1, 31).forEach(id -> writer.submit(event(id)));
         sink.release.countDown();
 
@@ -142,8 +144,7 @@ class AsyncAuditWriterTest {
     void whenTheQueueIsFullTheRequestStoresItsOwnEvent() throws Exception {
         HeldSink sink = new HeldSink();
         try (AsyncAuditWriter writer = new AsyncAuditWriter(sink, 2, AsyncAuditWriter.GATHERING)) {
-            writer.submit(event("e0"));
-            assertThat(sink.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            keepBusy(writer, sink);
             writer.submit(event("e1"));
             writer.submit(event("e2"));
 
