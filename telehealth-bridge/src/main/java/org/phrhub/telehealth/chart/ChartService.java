@@ -66,7 +66,7 @@ public class ChartService {
                     ? Optional.of(fhir.read().resource(Patient.class).withId(patient).execute())
                     : Optional.<Patient>empty());
             Future<Section<List<HomeReading>>> readings = searches.submit(() -> section(shared, ChartSection.HOME_BLOOD_PRESSURE,
-                    () -> homeReadings.since(fhir, patient, earliest(span, today))));
+                    () -> homeReadings.since(fhir, patient, earliest(span, today), today)));
             Future<Section<List<HistoryEntry>>> conditions = searches.submit(() -> section(shared, ChartSection.CONDITIONS,
                     () -> history.activeConditions(fhir, patient)));
             Future<Section<List<HistoryEntry>>> prescriptions = searches.submit(() -> section(shared, ChartSection.PRESCRIPTIONS,
@@ -101,7 +101,7 @@ public class ChartService {
         if (!sharedSections.of(fhir, patient).contains(ChartSection.HOME_BLOOD_PRESSURE)) {
             return List.of();
         }
-        List<HomeReading> readings = homeReadings.since(fhir, patient, today.minusDays(rules.settings().averageDays()));
+        List<HomeReading> readings = homeReadings.since(fhir, patient, today.minusDays(rules.settings().averageDays()), today);
         return Stream.of(Occasion.MORNING, Occasion.EVENING)
                 .map(occasion -> rules.average(occasion, readings, today, OptionalInt.empty()))
                 .filter(HomeAverage::enough)

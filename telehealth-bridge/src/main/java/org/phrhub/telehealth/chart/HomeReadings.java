@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -14,6 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -26,12 +32,22 @@ import org.phrhub.vocabulary.Mdc;
 
 /**
  * Reads a patient's home blood pressure from the hub: the readings, their pulse and the monitor's
- * measurement status, in one search, joined by the moment and monitor they share.
+ * measurement status, in one search per window of days, joined by the moment and monitor they share.
  */
 public final class HomeReadings {
 
     /** The most the hub serves per page. */
     static final int PAGE_SIZE = 200;
+
+    /**
+     * A long span is read a window at a time, windows side by side: one search's pages can only follow one
+     * another, and a year of readings is eleven pages. A month of twice-daily readings (with pulse and
+     * status: 186 Observations) fits in one page.
+     */
+    static final int WINDOW_DAYS = 31;
+
+    /** Windows read at once: the hub's node serves many readers, one chart should not take all of it. */
+    static final int WINDOWS_AT_ONCE = 3;
 
     private final HomeBloodPressureRules rules;
     private final ZoneId zone;
@@ -42,19 +58,72 @@ public final class HomeReadings {
     }
 
     /** Every reading of {@code patient} from {@code firstDay} on, oldest first. */
-    public List<HomeReading> since(IGenericClient fhir, String patient, LocalDate firstDay) {
+    public List<HomeReading> since(IGenericClient fhir, String patient, LocalDate firstDay, LocalDate today) {
+        List<Window> windows = windows(firstDay, today);
+        List<Observation> observations = new ArrayList<>();
+        Semaphore slots = new Semaphore(WINDOWS_AT_ONCE);
+        try (ExecutorService searches = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<Observation>>> read = windows.stream()
+                    .map(window -> searches.submit(() -> {
+                        slots.acquire();
+                        try {
+                            return observationsIn(fhir, patient, window);
+                        } finally {
+                            slots.release();
+                        }
+                    }))
+                    .toList();
+            for (Future<List<Observation>> window : read) {
+                observations.addAll(window.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the home readings of " + patient, e);
+        } catch (ExecutionException e) {
+            // The hub's own answer (a refusal, a failure) stays what it was, for the chart to show.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("Could not read the home readings of " + patient, e.getCause());
+        }
+        return join(observations);
+    }
+
+    /** Days {@code [from, until)}; the last window has no end, so that nothing stored after today is left out. */
+    record Window(LocalDate from, Optional<LocalDate> until) {}
+
+    /** Windows of at most {@value #WINDOW_DAYS} days, of even length, from {@code firstDay}; the last one open. */
+    static List<Window> windows(LocalDate firstDay, LocalDate today) {
+        long days = Math.max(1, ChronoUnit.DAYS.between(firstDay, today) + 1);
+        long count = (days + WINDOW_DAYS - 1) / WINDOW_DAYS;
+        long length = (days + count - 1) / count;
+        List<Window> windows = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            LocalDate from = firstDay.plusDays(i * length);
+            windows.add(new Window(from, i + 1 < count ? Optional.of(from.plusDays(length)) : Optional.empty()));
+        }
+        return windows;
+    }
+
+    private List<Observation> observationsIn(IGenericClient fhir, String patient, Window window) {
         List<Observation> observations = new ArrayList<>();
         // One search for the three kinds: each request to the hub is a consent decision and an audit entry.
-        RecordPages.searchAll(fhir, fhir.search().forResource(Observation.class)
+        var query = fhir.search().forResource(Observation.class)
                 .where(new TokenClientParam("subject").exactly().code(patient))
                 .and(new TokenClientParam("code").exactly().codings(
                         new Coding(Loinc.SYSTEM, Loinc.BLOOD_PRESSURE_PANEL, null),
                         new Coding(Loinc.SYSTEM, Loinc.HEART_RATE, null),
                         new Coding(Mdc.SYSTEM, Mdc.MEASUREMENT_STATUS, null)))
-                .and(new DateClientParam("date").afterOrEquals().second(Date.from(firstDay.atStartOfDay(zone).toInstant())))
-                .sort().ascending("date")
-                .count(PAGE_SIZE), Observation.class, observations::add);
-        return join(observations);
+                .and(new DateClientParam("date").afterOrEquals().second(startOf(window.from())));
+        if (window.until().isPresent()) {
+            query = query.and(new DateClientParam("date").before().second(startOf(window.until().get())));
+        }
+        RecordPages.searchAll(fhir, query.sort().ascending("date").count(PAGE_SIZE), Observation.class, observations::add);
+        return observations;
+    }
+
+    private Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(zone).toInstant());
     }
 
     List<HomeReading> join(List<Observation> observations) {

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Appointment;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phrhub.telehealth.BridgeFixture;
 import org.phrhub.telehealth.Browsers;
+import org.phrhub.telehealth.chart.ChartSpan;
 import org.phrhub.telehealth.HubRecords;
 import org.phrhub.testsupport.fhir.R4Validation;
 import org.phrhub.vocabulary.HubVisitCodes;
@@ -42,6 +44,7 @@ class ConsultationBrowserTest {
     private static HubRecords records;
     private static Browsers browsers;
     private static LocalDate today;
+    private static List<LocalDateTime> olderReadings;
 
     @BeforeAll
     static void arrange() {
@@ -49,11 +52,17 @@ class ConsultationBrowserTest {
         records = new HubRecords(hub);
         browsers = new Browsers();
         today = LocalDate.now(HubRecords.TOKYO);
+        olderReadings = List.of(today.minusDays(30).atTime(6, 41), today.minusDays(45).atTime(19, 23),
+                today.minusDays(80).atTime(6, 52));
         // Two weeks of hanako's home readings, plus the flagged kinds the chart must mark.
         List<HubRecords.Reading> readings = new ArrayList<>(HubRecords.twiceDaily(today, 14, 141, 128));
         readings.add(new HubRecords.Reading(today.atTime(7, 10).atZone(HubRecords.TOKYO), null, null, 70, false, false));
         readings.add(new HubRecords.Reading(today.minusDays(1).atTime(7, 12).atZone(HubRecords.TOKYO), 152, 95, 88, true, false));
         readings.add(new HubRecords.Reading(today.minusDays(2).atTime(8, 0).atZone(HubRecords.TOKYO), 170, 100, 90, false, true));
+        // Older ones, which only the 3-month chart shows: it reads its span a window of days at a time.
+        for (LocalDateTime older : olderReadings) {
+            readings.add(new HubRecords.Reading(older.atZone(HubRecords.TOKYO), 119, 77, 64, false, false));
+        }
         records.storeReadings("hanako", "Patient/hanako", readings);
     }
 
@@ -109,6 +118,16 @@ class ConsultationBrowserTest {
 
             page.navigate(hub.bridgeUrl() + page.url().replaceFirst("^.*(/visits/[^?]+).*$", "$1") + "?span=3m");
             assertThat(page.locator(".spans a.current").textContent()).isEqualTo("3か月");
+            // Every blood pressure of the three months, none twice, the older ones included.
+            String firstDay = ChartSpan.THREE_MONTHS.firstDay(today).atStartOfDay(HubRecords.TOKYO).toOffsetDateTime().toString();
+            int inThreeMonths = asHanako.search().byUrl("Observation?subject=Patient/hanako&code=" + Loinc.SYSTEM + "|"
+                            + Loinc.BLOOD_PRESSURE_PANEL + "&date=ge" + firstDay.replace("+", "%2B") + "&_summary=count")
+                    .returnBundle(Bundle.class).execute().getTotal();
+            assertThat(page.locator("#bp-table tbody tr").count()).isEqualTo(inThreeMonths);
+            String threeMonths = page.locator("#bp-table").textContent();
+            for (LocalDateTime older : olderReadings) {
+                assertThat(threeMonths).contains(older.format(DateTimeFormatter.ofPattern("MM-dd HH:mm")));
+            }
         }
     }
 
