@@ -86,6 +86,10 @@ class SignInBrowserTest {
             Browsers.screenshot(page, "doctor-day-en");
             page.locator("#todays-visits tr[data-patient='Patient/hanako'] a.button").first().click();
             page.waitForSelector("#chart");
+            // The averages' days stay on one line: a date broken at its hyphen reads as two dates.
+            assertThat(page.locator("#average-morning h3 .days").textContent()).matches("\\(\\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}\\)");
+            assertThat(page.evaluate("() => document.querySelector('#average-morning h3 .days').getClientRects().length"))
+                    .isEqualTo(1);
             Browsers.screenshotOfScreen(page, "doctor-chart-en");
             page.goBack();
             page.locator("a[hreflang=ja]").click();
