@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -61,17 +60,10 @@ public final class HomeReadings {
     public List<HomeReading> since(IGenericClient fhir, String patient, LocalDate firstDay, LocalDate today) {
         List<Window> windows = windows(firstDay, today);
         List<Observation> observations = new ArrayList<>();
-        Semaphore slots = new Semaphore(WINDOWS_AT_ONCE);
-        try (ExecutorService searches = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService searches = Executors.newFixedThreadPool(Math.min(WINDOWS_AT_ONCE, windows.size()),
+                Thread.ofVirtual().factory())) {
             List<Future<List<Observation>>> read = windows.stream()
-                    .map(window -> searches.submit(() -> {
-                        slots.acquire();
-                        try {
-                            return observationsIn(fhir, patient, window);
-                        } finally {
-                            slots.release();
-                        }
-                    }))
+                    .map(window -> searches.submit(() -> observationsIn(fhir, patient, window)))
                     .toList();
             for (Future<List<Observation>> window : read) {
                 observations.addAll(window.get());

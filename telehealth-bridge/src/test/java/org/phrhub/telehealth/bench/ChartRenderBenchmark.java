@@ -83,9 +83,7 @@ class ChartRenderBenchmark {
             chartSearches.put("$access-explain", () -> doctor.operation().onInstance("Patient/hanako").named("$access-explain")
                     .withNoParameters(Parameters.class).useHttpGet().execute());
             chartSearches.put("Patient read", () -> doctor.read().resource(Patient.class).withId("hanako").execute());
-            chartSearches.put("home readings, 2 weeks (3 codes)", () -> search(doctor, "Observation?subject=Patient/hanako&code="
-                    + Loinc.SYSTEM + "|" + Loinc.BLOOD_PRESSURE_PANEL + "," + Loinc.SYSTEM + "|" + Loinc.HEART_RATE + ","
-                    + Mdc.SYSTEM + "|" + Mdc.MEASUREMENT_STATUS + "&date=ge" + since + "&_sort=date,_id&_offset=0&_count=200"));
+            chartSearches.put("home readings, 2 weeks (3 codes)", () -> search(doctor, homeReadingsSince(since)));
             chartSearches.put("active conditions", () -> search(doctor, "Condition?subject=Patient/hanako&clinical-status=active&_sort=_id&_offset=0&_count=200"));
             chartSearches.put("active prescriptions", () -> search(doctor, "MedicationRequest?subject=Patient/hanako&status=active&_sort=_id&_offset=0&_count=200"));
             chartSearches.put("latest 30 lab results", () -> search(doctor, "Observation?subject=Patient/hanako&category=laboratory&_sort=-date&_offset=0&_count=30"));
@@ -101,9 +99,7 @@ class ChartRenderBenchmark {
             // windows of days side by side.
             String yearAgo = today.minusYears(1).plusDays(1).toString();
             report("home readings, 1 year, one search's pages one after another", time(() -> {
-                Bundle pageOfYear = search(doctor, "Observation?subject=Patient/hanako&code="
-                        + Loinc.SYSTEM + "|" + Loinc.BLOOD_PRESSURE_PANEL + "," + Loinc.SYSTEM + "|" + Loinc.HEART_RATE + ","
-                        + Mdc.SYSTEM + "|" + Mdc.MEASUREMENT_STATUS + "&date=ge" + yearAgo + "&_sort=date,_id&_offset=0&_count=200");
+                Bundle pageOfYear = search(doctor, homeReadingsSince(yearAgo));
                 int entries = pageOfYear.getEntry().size();
                 while (pageOfYear.getLink(Bundle.LINK_NEXT) != null) {
                     pageOfYear = doctor.loadPage().next(pageOfYear).execute();
@@ -112,6 +108,13 @@ class ChartRenderBenchmark {
                 return entries;
             }));
         }
+    }
+
+    /** The chart's search for hanako's readings, pulse and status from {@code day} on, as one search. */
+    private static String homeReadingsSince(String day) {
+        return "Observation?subject=Patient/hanako&code=" + Loinc.SYSTEM + "|" + Loinc.BLOOD_PRESSURE_PANEL + ","
+                + Loinc.SYSTEM + "|" + Loinc.HEART_RATE + "," + Mdc.SYSTEM + "|" + Mdc.MEASUREMENT_STATUS
+                + "&date=ge" + day + "&_sort=date,_id&_offset=0&_count=200";
     }
 
     private static Bundle search(IGenericClient fhir, String url) {
