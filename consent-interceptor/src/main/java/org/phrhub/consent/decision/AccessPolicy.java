@@ -23,8 +23,10 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
@@ -272,10 +274,12 @@ public final class AccessPolicy {
 
     /**
      * What a machine client may change of what is stored. The home gateway stores readings once and
-     * never changes them; the only resources it updates are the monitor and gateway Devices it created
-     * itself (a monitor handed to another patient). Other writers are decided by {@link #decideWrite}.
+     * never changes them: it may send a stored reading again ({@code PUT} to the id its identifier
+     * determines, after a crash or a monitor re-sending its backlog) only as it was measured. The only
+     * resources it updates are the monitor and gateway Devices it created itself (a monitor handed to
+     * another patient). Other writers are decided by {@link #decideWrite}.
      */
-    public AccessDecision decideChange(Requester requester, IBaseResource stored) {
+    public AccessDecision decideChange(Requester requester, IBaseResource stored, IBaseResource incoming) {
         if (!requester.hasRole(HubRole.DEVICE_GATEWAY)) {
             return AccessDecision.permit("changes are decided as writes");
         }
@@ -283,8 +287,32 @@ public final class AccessPolicy {
                 .anyMatch(identifier -> HubIdentifiers.GATEWAY_DEVICE_SYSTEMS.contains(identifier.getSystem()))) {
             return AccessDecision.permit("a gateway keeps the monitor and gateway Devices it registered up to date");
         }
+        if (stored instanceof Observation reading && incoming instanceof Observation again && sameMeasurement(reading, again)) {
+            return AccessDecision.permit("a gateway sends a stored reading again as it was measured");
+        }
         return AccessDecision.deny("a device gateway only adds readings and registers monitors; it does not change stored "
                 + stored.fhirType() + " resources");
+    }
+
+    /** The same home reading: its identifier, patient, time and what was measured, nothing else compared. */
+    private static boolean sameMeasurement(Observation stored, Observation incoming) {
+        Optional<String> identifier = readingIdentifier(stored);
+        return identifier.isPresent() && identifier.equals(readingIdentifier(incoming))
+                && stored.getSubject().getReference() != null
+                && stored.getSubject().getReference().equals(incoming.getSubject().getReference())
+                && stored.getStatus() == incoming.getStatus()
+                && Base.compareDeep(stored.getCode(), incoming.getCode(), true)
+                && Base.compareDeep(stored.getEffective(), incoming.getEffective(), true)
+                && Base.compareDeep(stored.getValue(), incoming.getValue(), true)
+                && Base.compareDeep(stored.getDataAbsentReason(), incoming.getDataAbsentReason(), true)
+                && Base.compareDeep(stored.getComponent(), incoming.getComponent(), true);
+    }
+
+    private static Optional<String> readingIdentifier(Observation observation) {
+        return observation.getIdentifier().stream()
+                .filter(identifier -> HubIdentifiers.READING.equals(identifier.getSystem()) && identifier.hasValue())
+                .map(Identifier::getValue)
+                .findFirst();
     }
 
     /**

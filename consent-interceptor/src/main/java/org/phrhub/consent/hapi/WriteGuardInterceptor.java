@@ -13,6 +13,7 @@ import org.phrhub.consent.audit.DataKind;
 import org.phrhub.consent.decision.AccessDecision;
 import org.phrhub.consent.decision.AccessPolicy;
 import org.phrhub.consent.decision.DataOwnership;
+import org.phrhub.consent.requester.HubRole;
 import org.phrhub.consent.requester.Requester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public final class WriteGuardInterceptor {
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
     public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
-        requireChange(request, oldResource);
+        requireChange(request, oldResource, newResource);
         // Both versions: nobody may take over another patient's resource, nor move theirs elsewhere.
         requireWrite(request, oldResource, "change");
         requireWrite(request, newResource, "store");
@@ -62,6 +63,7 @@ public final class WriteGuardInterceptor {
         if (request == null) {
             return;
         }
+        RequestDevices.forget(request, resource);
         requirePairedMonitor(request, resource);
         WrittenResources.remember(request, resource);
     }
@@ -73,7 +75,12 @@ public final class WriteGuardInterceptor {
         }
         contexts.of(request).ifPresent(access -> {
             Requester requester = access.reader().requester();
-            Optional<Device> monitor = reading.hasDevice() ? records.device(reading.getDevice().getReference()) : Optional.empty();
+            if (!requester.hasRole(HubRole.DEVICE_GATEWAY)) {
+                return; // only a gateway's readings must name a paired monitor
+            }
+            Optional<Device> monitor = reading.hasDevice()
+                    ? RequestDevices.lookUp(request, reading.getDevice().getReference(), records::device)
+                    : Optional.empty();
             if (policy.decideGatewayReading(requester, reading, monitor) instanceof AccessDecision.Deny deny) {
                 log.info("Refused a reading for {}: {}", requester.describe(), deny.reason());
                 throw Refusals.forbidden("You may not store this reading: " + deny.reason() + ".");
@@ -83,17 +90,21 @@ public final class WriteGuardInterceptor {
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
     public void afterUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
-        if (request != null) {
-            WrittenResources.remember(request, newResource);
+        if (request == null) {
+            return;
         }
+        RequestDevices.forget(request, newResource);
+        // A reading sent again must still come from a monitor paired with its patient.
+        requirePairedMonitor(request, newResource);
+        WrittenResources.remember(request, newResource);
     }
 
-    private void requireChange(RequestDetails request, IBaseResource stored) {
+    private void requireChange(RequestDetails request, IBaseResource stored, IBaseResource incoming) {
         if (HubConsentService.isInternal(request)) {
             return;
         }
         contexts.of(request).ifPresent(access -> {
-            if (policy.decideChange(access.reader().requester(), stored) instanceof AccessDecision.Deny deny) {
+            if (policy.decideChange(access.reader().requester(), stored, incoming) instanceof AccessDecision.Deny deny) {
                 throw Refusals.forbidden("You may not change this " + stored.fhirType() + ": " + deny.reason() + ".");
             }
         });

@@ -115,11 +115,10 @@ public final class BloodPressureObservations {
 
     private Observation base(ReadingSubject subject, ReadingTime time, String mdcType, String timeKey) {
         Observation observation = new Observation();
-        observation.setIdElement(IdType.newRandomUuid());
+        String identifier = subject.deviceKey() + "-" + subject.patientId() + "-" + mdcType + "-" + timeKey;
+        observation.setId(new IdType("Observation", ReadingIds.of(identifier)));
         observation.getMeta().addTag(DataSourceTags.SYSTEM, DataSourceTags.PHR, "Personal health record (home device)");
-        observation.addIdentifier()
-                .setSystem(HubIdentifiers.READING)
-                .setValue(subject.deviceKey() + "-" + subject.patientId() + "-" + mdcType + "-" + timeKey);
+        observation.addIdentifier().setSystem(HubIdentifiers.READING).setValue(identifier);
         observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.addCategory().addCoding(new Coding(Hl7Terminology.OBSERVATION_CATEGORY, Hl7Terminology.VITAL_SIGNS, "Vital Signs"));
         observation.setSubject(new Reference(subject.patient()));
@@ -183,7 +182,7 @@ public final class BloodPressureObservations {
     }
 
     private static Reference reference(Observation observation) {
-        return new Reference(observation.getIdElement().getValue());
+        return new Reference(observation.getIdElement().toUnqualifiedVersionless().getValue());
     }
 
     /** The device's raw time stamp as it was sent, or, when it sent none, the moment of reception. */

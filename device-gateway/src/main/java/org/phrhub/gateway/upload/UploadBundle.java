@@ -2,9 +2,11 @@ package org.phrhub.gateway.upload;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -12,15 +14,18 @@ import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.gateway.fhir.BloodPressureObservations;
 import org.phrhub.gateway.fhir.MappedReading;
 import org.phrhub.gateway.fhir.MonitorDevices;
+import org.phrhub.gateway.fhir.ReadingIds;
 import org.phrhub.gateway.fhir.ReadingSubject;
 import org.phrhub.gateway.pairing.Binding;
 import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
  * One upload as a FHIR transaction: the gateway Device, each monitor's Device, and the readings'
- * Observations. Every entry is conditional on an identifier, so sending the same readings again (after a
- * crash between the server's confirmation and the outbox's removal, or a monitor re-sending its backlog)
- * stores nothing twice.
+ * Observations. The Devices are conditional creates on their identifiers; each Observation is a {@code PUT}
+ * to the id its identifier determines ({@link ReadingIds}), which the server resolves for the whole batch at
+ * once instead of searching for every identifier. Sending the same readings again (after a crash between
+ * the server's confirmation and the outbox's removal, or a monitor re-sending its backlog) stores nothing
+ * twice: the server finds each reading unchanged and keeps it as it is.
  */
 public final class UploadBundle {
 
@@ -39,7 +44,7 @@ public final class UploadBundle {
                 "Device?identifier=" + token(HubIdentifiers.DEVICE_GATEWAY, gatewayId));
 
         Map<String, String> sensors = new LinkedHashMap<>();
-        java.util.Set<String> readingIdentifiers = new java.util.HashSet<>();
+        Set<String> readingIdentifiers = new HashSet<>();
         for (PreparedReading reading : readings) {
             Binding binding = reading.binding();
             String key = MonitorDevices.bindingKey(binding.address(), binding.userId());
@@ -58,9 +63,10 @@ public final class UploadBundle {
                 continue; // the monitor sent this reading twice within the batch
             }
             for (Observation observation : mapped.all()) {
-                String identifier = observation.getIdentifierFirstRep().getValue();
-                createIfAbsent(bundle, observation.getIdElement().getValue(), observation,
-                        "Observation?identifier=" + token(HubIdentifiers.READING, identifier));
+                // In bundle order: a status Observation comes after the readings it is derived from.
+                bundle.addEntry().setResource(observation).getRequest()
+                        .setMethod(Bundle.HTTPVerb.PUT)
+                        .setUrl(observation.getIdElement().toUnqualifiedVersionless().getValue());
             }
         }
         return bundle;

@@ -41,6 +41,11 @@ public final class HubRecord {
                 + "&code=http://loinc.org%7C85354-9&_summary=count").getTotal();
     }
 
+    /** Every Observation of the device, counted by the server. */
+    public int observationCount(String sensorDevice) {
+        return get(HubFixture.server().fhirBaseUrl() + "/Observation?device=" + sensorDevice + "&_summary=count").getTotal();
+    }
+
     private Bundle get(String url) {
         String token = HubFixture.keycloak().tokens().userToken(patientUser);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))

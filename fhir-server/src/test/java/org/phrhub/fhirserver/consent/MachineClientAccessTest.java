@@ -81,6 +81,41 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
     }
 
     @Test
+    void deviceGatewaySendsAReadingToItsIdAgainUnchangedButMayNotAlterIt() {
+        String gateway = clientToken("device-gateway");
+        String identifier = "put-" + UUID.randomUUID();
+        String id = "phd-" + UUID.randomUUID().toString().replace("-", "");
+
+        FhirHttp.Response first = fhir.post("", gateway, pairedReadingById("Patient/hanako", "Patient/hanako", identifier, id, 72));
+        FhirHttp.Response again = fhir.post("", gateway, pairedReadingById("Patient/hanako", "Patient/hanako", identifier, id, 72));
+        FhirHttp.Response altered = fhir.post("", gateway, pairedReadingById("Patient/hanako", "Patient/hanako", identifier, id, 180));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.bundle().getEntry().get(1).getResponse().getStatus()).startsWith("201");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.bundle().getEntry().get(1).getResponse().getLocation())
+                .as("sent again unchanged, the reading keeps its version")
+                .isEqualTo(first.bundle().getEntry().get(1).getResponse().getLocation());
+        assertThat(altered.status()).as(altered.toString()).isEqualTo(403);
+        assertThat(altered.diagnostics()).contains("does not change stored Observation");
+        Observation stored = fhir.get("Observation/" + id, tokenOf("hanako")).resource(Observation.class);
+        assertThat(stored.getValueQuantity().getValue()).isEqualByComparingTo("72");
+        assertThat(stored.getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void deviceGatewayMayNotPutAReadingUnderAMonitorOfAnotherPatient() {
+        String id = "phd-" + UUID.randomUUID().toString().replace("-", "");
+
+        FhirHttp.Response stray = fhir.post("", clientToken("device-gateway"),
+                pairedReadingById("Patient/taro", "Patient/hanako", "stray-put-" + UUID.randomUUID(), id, 72));
+
+        assertThat(stray.status()).as(stray.toString()).isEqualTo(403);
+        assertThat(stray.diagnostics()).contains("is not paired with Patient/hanako");
+        assertThat(fhir.get("Observation/" + id, tokenOf("hanako")).status()).isEqualTo(404);
+    }
+
+    @Test
     void deviceGatewayRegistersAMonitorOnceAndKeepsItsDeviceUpToDate() {
         String gateway = clientToken("device-gateway");
         String binding = "0A:7E:57:" + UUID.randomUUID() + "/user-1";
@@ -148,6 +183,20 @@ class MachineClientAccessTest extends FhirServerIntegrationTest {
         bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(reading).getRequest()
                 .setMethod(Bundle.HTTPVerb.POST).setUrl("Observation")
                 .setIfNoneExist("identifier=" + encode(READINGS + "|" + identifier));
+        return bundle;
+    }
+
+    /** A home reading as the gateway uploads it now: the monitor, created only if new, and the reading put to its id. */
+    private static Bundle pairedReadingById(String monitorOwner, String patient, String identifier, String id, int rate) {
+        Bundle bundle = pairedReading(monitorOwner, patient, identifier);
+        Bundle.BundleEntryComponent reading = bundle.getEntry().get(1);
+        Observation observation = (Observation) reading.getResource();
+        observation.setId(id);
+        // As a gateway sends it: the same reading is the same resource, every time.
+        observation.getIdentifier().removeIf(other -> !READINGS.equals(other.getSystem()));
+        observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-11-20T07:12:30+09:00"));
+        observation.getValueQuantity().setValue(rate);
+        reading.setFullUrl(null).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Observation/" + id).setIfNoneExist(null);
         return bundle;
     }
 

@@ -59,6 +59,27 @@ public final class FhirServerProcess implements AutoCloseable {
      * @param extraArguments further Spring Boot arguments, e.g. {@code --phrhub.demo.seed=true}
      */
     public static FhirServerProcess start(TestDatabase database, String issuer, List<String> extraArguments) {
+        return launch(List.of("-jar", packagedJar().toString()), database, issuer, extraArguments);
+    }
+
+    /**
+     * Starts the packaged server with another main class from {@code extraClasses} (a benchmark's variant of the
+     * server, compiled with fhir-server's tests) in front of the jar's own classes and libraries.
+     */
+    public static FhirServerProcess startPackagedVariant(Path extraClasses, String mainClass, TestDatabase database,
+            String issuer, List<String> extraArguments) {
+        if (!Files.isRegularFile(extraClasses.resolve(mainClass.replace('.', '/') + ".class"))) {
+            throw new IllegalStateException(mainClass + " is not under " + extraClasses + ". Compile fhir-server's tests "
+                    + "first: ./mvnw -DskipTests install from the repository root.");
+        }
+        // Spring Boot's PropertiesLauncher reads a packaged jar and takes its main class and extra class path
+        // from these properties.
+        return launch(List.of("-Dloader.path=" + extraClasses, "-Dloader.main=" + mainClass,
+                "-cp", packagedJar().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"),
+                database, issuer, extraArguments);
+    }
+
+    private static Path packagedJar() {
         String configured = System.getProperty(JAR_PROPERTY);
         if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("System property " + JAR_PROPERTY + " is not set; it names the packaged "
@@ -69,7 +90,7 @@ public final class FhirServerProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " does not exist. Package the server first: ./mvnw verify from the "
                     + "repository root builds fhir-server before the modules whose tests use it.");
         }
-        return launch(List.of("-jar", jar.toString()), database, issuer, extraArguments);
+        return jar;
     }
 
     /**
