@@ -1,5 +1,6 @@
 package org.phrhub.fhirserver.bench;
 
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.Arrays;
 import org.phrhub.consent.hapi.ConsentGuard;
@@ -8,14 +9,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The hub's FHIR server as the enforcement benchmark starts it, twice on one database: as shipped, and with
- * {@value #UNENFORCED} without the consent guard's interceptors (tokens are still verified). The guard comes
+ * The hub's FHIR server as the benchmarks start it beside the hub: as shipped, and with {@value #UNENFORCED}
+ * without the consent guard's interceptors and with HAPI's built-in search parameters only (tokens are still
+ * verified), the server a city would run without the hub. The enforcement benchmark starts both from the test classes; the gateway's benchmark starts the second from
+ * the packaged jar. The guard comes
  * off before the server takes its first request, never while requests are in flight. Deliberately not a
  * Spring configuration class: the server's component scan must never find it.
  */
 public final class BenchmarkServer {
 
-    static final String UNENFORCED = "--unenforced";
+    public static final String UNENFORCED = "--unenforced";
 
     private BenchmarkServer() {}
 
@@ -28,6 +31,11 @@ public final class BenchmarkServer {
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     if (bean instanceof RestfulServer server) {
                         context.getBean(ConsentGuard.class).unregisterFrom(server);
+                    }
+                    if (bean instanceof JpaStorageSettings settings) {
+                        // HAPI's default: the built-in search parameters only. The hub's stored ones (its retired
+                        // parameters, Consent:provision-actor) share the database but are not this server's.
+                        settings.setDefaultSearchParamsCanBeOverridden(false);
                     }
                     return bean;
                 }
