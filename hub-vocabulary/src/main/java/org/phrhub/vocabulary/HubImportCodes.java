@@ -12,6 +12,13 @@ public final class HubImportCodes {
     public static final String BUNDLE_SOURCE_SCHEME = "urn:phr-hub:bundle:";
 
     /**
+     * Extension of an imported unit's Provenance: what the unit was made from (a hash of the file, the
+     * resident it was filed for and the mapping's revision), so the same file imported again is known
+     * unchanged without being read.
+     */
+    public static final String SOURCE_FINGERPRINT_EXTENSION = "https://phr-hub.example/fhir/StructureDefinition/source-fingerprint";
+
+    /**
      * Codes of an HL7 code table the hub has no standard system for (e.g. {@code JC10}): this prefix
      * followed by the table's name, so that the code is kept and can be re-coded once the table is known.
      */

@@ -26,8 +26,10 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.phrhub.vocabulary.DataSourceTags;
 import org.phrhub.vocabulary.HubIdentifiers;
+import org.phrhub.vocabulary.HubImportCodes;
 
 /**
  * Stores one {@link SourceUnit} as one FHIR transaction, so a unit is stored whole or not at all. Each
@@ -44,6 +46,26 @@ public final class RecordWriter {
 
     /** The hub holds a newer occurrence of the unit: the older file changes nothing. */
     public record SupersededByStored(Instant storedOccurrence) implements Outcome {}
+
+    /**
+     * What a unit's last import stored, as its Provenance says.
+     *
+     * @param sourceUri the source it was made from
+     * @param occurred the source's time
+     * @param fingerprint what the source was, when the import recorded it ({@link #store(SourceUnit, List, Optional)})
+     * @param resources how many resources the unit holds
+     */
+    public record StoredUnit(String sourceUri, Instant occurred, Optional<String> fingerprint, int resources) {
+
+        /** Whether importing this source again would store exactly what is stored. */
+        public boolean madeFrom(SourceUnit unit, String sourceFingerprint) {
+            return sourceUri.equals(unit.sourceUri()) && occurred.equals(unit.occurred())
+                    && fingerprint.filter(sourceFingerprint::equals).isPresent();
+        }
+    }
+
+    /** How many units' Provenances one search reads. */
+    private static final int STORED_UNITS_PER_SEARCH = 500;
 
     private static final String PARTICIPANT_TYPES = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
     private static final String DATA_OPERATIONS = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
@@ -71,6 +93,14 @@ public final class RecordWriter {
      * may refer to each other by {@code urn:uuid:} placeholders in their ids.
      */
     public Outcome store(SourceUnit unit, List<Resource> resources) {
+        return store(unit, resources, Optional.empty());
+    }
+
+    /**
+     * As {@link #store(SourceUnit, List)}, recording in the unit's Provenance what the source was
+     * ({@code fingerprint}), so that a later import of the same source can skip it ({@link #storedUnits}).
+     */
+    public Outcome store(SourceUnit unit, List<Resource> resources, Optional<String> fingerprint) {
         synchronized (lockOf(unit.key())) {
             Optional<Provenance> earlier = read(Provenance.class, provenanceId(unit));
             Optional<Instant> storedOccurrence = earlier.filter(Provenance::hasOccurredDateTimeType)
@@ -90,7 +120,9 @@ public final class RecordWriter {
             for (String reference : removed) {
                 transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(reference);
             }
-            put(transaction, "Provenance/" + provenanceId(unit), provenance(unit, byReference.keySet(), activity(earlier, unit)));
+            Provenance provenance = provenance(unit, byReference.keySet(), activity(earlier, unit));
+            fingerprint.ifPresent(value -> provenance.addExtension(HubImportCodes.SOURCE_FINGERPRINT_EXTENSION, new StringType(value)));
+            put(transaction, "Provenance/" + provenanceId(unit), provenance);
 
             Bundle response = system.transaction(new SystemRequestDetails(), transaction);
             int created = 0;
@@ -110,6 +142,34 @@ public final class RecordWriter {
             }
             return new Stored(created, updated, unchanged, removed.size());
         }
+    }
+
+    /**
+     * What the last import of each of these units stored, by unit key: one search per
+     * {@value #STORED_UNITS_PER_SEARCH} units instead of a read per unit. Units never stored are absent.
+     */
+    public Map<String, StoredUnit> storedUnits(List<SourceUnit> units) {
+        Map<String, String> keysById = new HashMap<>();
+        units.forEach(unit -> keysById.put(provenanceId(unit), unit.key()));
+        List<String> ids = new ArrayList<>(keysById.keySet());
+        Map<String, StoredUnit> stored = new HashMap<>();
+        for (int start = 0; start < ids.size(); start += STORED_UNITS_PER_SEARCH) {
+            TokenOrListParam anyOf = new TokenOrListParam();
+            ids.subList(start, Math.min(ids.size(), start + STORED_UNITS_PER_SEARCH)).forEach(id -> anyOf.addOr(new TokenParam(id)));
+            SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
+            for (IBaseResource found : daos.getResourceDao(Provenance.class).search(search, new SystemRequestDetails()).getAllResources()) {
+                Provenance provenance = (Provenance) found;
+                if (!provenance.hasOccurredDateTimeType() || !provenance.hasEntity()) {
+                    continue;
+                }
+                Optional<String> fingerprint = Optional.ofNullable(provenance.getExtensionByUrl(HubImportCodes.SOURCE_FINGERPRINT_EXTENSION))
+                        .map(extension -> extension.getValue().primitiveValue());
+                stored.put(keysById.get(provenance.getIdElement().getIdPart()), new StoredUnit(
+                        provenance.getEntityFirstRep().getWhat().getIdentifier().getValue(),
+                        provenance.getOccurredDateTimeType().getValue().toInstant(), fingerprint, provenance.getTarget().size()));
+            }
+        }
+        return stored;
     }
 
     /** The unit's file says "deleted": removes what its earlier import made, and its Provenance. */

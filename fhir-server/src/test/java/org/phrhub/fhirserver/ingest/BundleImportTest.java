@@ -150,6 +150,29 @@ class BundleImportTest extends FhirServerIntegrationTest {
     }
 
     @Test
+    void aBundleSentAgainWithOtherContentUnderTheSameIdentifierAndTimeIsStoredAgainThenKnownUnchanged() {
+        String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-410");
+        ImportReports first = hospitals.importBundle(
+                HospitalBundles.jpCoreCollection(institution, "P-410", "doc-10", "2024-06-02T10:00:00+09:00"), institution);
+        Bundle corrected = HospitalBundles.jpCoreCollection(institution, "P-410", "doc-10", "2024-06-02T10:00:00+09:00");
+        // The hospital sends its bundle again with one entry corrected, under the same identifier and time stamp.
+        corrected.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(resource -> !(resource instanceof Patient)).findFirst().orElseThrow().setLanguage("ja");
+
+        ImportReports second = hospitals.importBundle(corrected, institution);
+        ImportReports third = hospitals.importBundle(corrected, institution);
+
+        int held = first.total("created") + first.total("updated") + first.total("unchanged");
+        assertThat(second.total("created")).isZero();
+        assertThat(second.total("updated")).as(second.files().toString()).isEqualTo(1);
+        assertThat(second.total("unchanged")).isEqualTo(held - 1);
+        assertThat(third.files().getFirst().status()).isEqualTo("imported");
+        assertThat(third.total("updated")).isZero();
+        assertThat(third.total("unchanged")).isEqualTo(held);
+    }
+
+    @Test
     void anOlderVersionOfAStoredBundleIsSuperseded() {
         String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
         hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-400");

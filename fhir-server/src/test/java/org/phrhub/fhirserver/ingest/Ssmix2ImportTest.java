@@ -162,6 +162,41 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
         assertThat(provenanceVersionOfTheOutpatientPrescription(resident)).as("the file's Provenance").isEqualTo(provenanceVersion);
     }
 
+    @Test
+    void aFileChangedUnderTheSameNameIsReadAgainWhileTheUnchangedOnesAreReportedUnchanged() throws Exception {
+        String resident = hospitals.newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "9999013");
+        Path tree = StorageTrees.copy(StorageTrees.sample(), work.resolve("storage"));
+        ImportReports first = hospitals.importStorage(tree, institution);
+        String prescription = "999/901/9999013/20110701/OMP-01/";
+        Path prescriptionFile;
+        try (var files = Files.list(tree.resolve(prescription))) {
+            prescriptionFile = files.findFirst().orElseThrow();
+        }
+        // The hospital's system rewrites the file in place with a corrected amount of its first drug (15 tablets
+        // to 21): same name, other content.
+        String text = new String(Files.readAllBytes(prescriptionFile), java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(prescriptionFile, text.replaceFirst("\\|\\|\\|\\|\\|15\\|TAB", "|||||21|TAB")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        ImportReports second = hospitals.importStorage(tree, institution);
+
+        ImportReports.File changed = second.file(prescription);
+        assertThat(changed.status()).isEqualTo("imported");
+        assertThat(changed.updated()).as(changed.toString()).isEqualTo(1);
+        assertThat(changed.unchanged()).isEqualTo(first.file(prescription).created() - 1);
+        assertThat(second.total("updated")).isEqualTo(1);
+        assertThat(second.total("created")).isZero();
+        assertThat(second.total("unchanged")).isEqualTo(first.total("created") + first.total("updated") + first.total("unchanged") - 1);
+        assertThat(second.files()).extracting(ImportReports.File::status)
+                .containsExactlyElementsOf(first.files().stream().map(ImportReports.File::status).toList());
+        String stored = daos.getResourceDao(org.hl7.fhir.r4.model.MedicationRequest.class).search(SearchParameterMap.newSynchronous()
+                .add("subject", new ReferenceParam(resident)), new SystemRequestDetails()).getAllResources().stream()
+                .map(r -> ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().encodeResourceToString(r))
+                .reduce("", String::concat);
+        assertThat(stored).contains("\"value\":21");
+    }
+
     private String provenanceVersionOfTheOutpatientPrescription(String resident) {
         var prescription = daos.getResourceDao(org.hl7.fhir.r4.model.MedicationRequest.class).search(
                 ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous().add("subject",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -23,6 +24,7 @@ import org.phrhub.fhirserver.ingest.ImportReport.FileOutcome;
 import org.phrhub.fhirserver.ingest.ImportReport.Status;
 import org.phrhub.fhirserver.ingest.PatientNumberSystems;
 import org.phrhub.fhirserver.ingest.RecordWriter;
+import org.phrhub.fhirserver.ingest.SourceFingerprint;
 import org.phrhub.fhirserver.ingest.SourceUnit;
 
 /**
@@ -61,11 +63,11 @@ public final class BundleImport {
         Bundle bundle = parse(body);
         BundleIdentity identity = BundleIdentity.of(institutionCode, bundle, fhir, clock.instant());
         ImportReport report = new ImportReport();
-        report.add(importUnit(bundle, identity, institutionCode, report));
+        report.add(importUnit(bundle, body, identity, institutionCode, report));
         return report;
     }
 
-    private FileOutcome importUnit(Bundle bundle, BundleIdentity identity, String institution, ImportReport report) {
+    private FileOutcome importUnit(Bundle bundle, byte[] body, BundleIdentity identity, String institution, ImportReport report) {
         String path = identity.path();
         try {
             BundleContents contents = BundleContents.of(bundle);
@@ -106,7 +108,14 @@ public final class BundleImport {
             SourceUnit unit = new SourceUnit(identity.key(), identity.sourceUri(), path, hospitals.hospital(institution),
                     identity.occurred());
             String notes = notes(contents, takenOut, warnings);
-            return switch (writer.store(unit, resources)) {
+            String fingerprint = SourceFingerprint.of(body,
+                    resolution.residents().values().stream().map(PatientIdentities::reference).distinct().toList());
+            RecordWriter.StoredUnit before = writer.storedUnits(List.of(unit)).get(unit.key());
+            if (before != null && before.madeFrom(unit, fingerprint)) {
+                // Sent before exactly so, for the same residents: what it holds is stored as it is.
+                return new FileOutcome(path, Status.IMPORTED, 0, 0, before.resources(), 0, notes);
+            }
+            return switch (writer.store(unit, resources, Optional.of(fingerprint))) {
                 case RecordWriter.Stored stored -> {
                     if (stored.created() + stored.updated() + stored.deleted() > 0) {
                         resolution.residents().values().forEach(resident -> report.wroteFor(PatientIdentities.reference(resident)));

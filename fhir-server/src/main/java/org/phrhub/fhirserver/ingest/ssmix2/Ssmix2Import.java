@@ -23,6 +23,7 @@ import org.phrhub.fhirserver.ingest.ImportReport;
 import org.phrhub.fhirserver.ingest.ImportReport.FileOutcome;
 import org.phrhub.fhirserver.ingest.ImportReport.Status;
 import org.phrhub.fhirserver.ingest.RecordWriter;
+import org.phrhub.fhirserver.ingest.SourceFingerprint;
 import org.phrhub.fhirserver.ingest.SourceUnit;
 import org.phrhub.ingest.ssmix2.hl7.Hl7ReadException;
 import org.phrhub.ingest.ssmix2.hl7.Hl7Times;
@@ -85,6 +86,7 @@ public final class Ssmix2Import {
                         byRecord.computeIfAbsent(placed.file().name().recordKey(), key -> new ArrayList<>()).add(placed.file());
             }
         }
+        List<StorageFile> newestFiles = new ArrayList<>();
         for (List<StorageFile> files : byRecord.values()) {
             // Occurrences are instants whatever the length of the stamp they were read from (14 to 17 digits).
             files.sort(Comparator.comparing((StorageFile file) -> file.name().occurrence()).thenComparing(StorageFile::relativePath));
@@ -93,16 +95,27 @@ public final class Ssmix2Import {
                 report.add(FileOutcome.of(older.relativePath(), Status.SUPERSEDED,
                         "superseded by " + newest.relativePath() + ", the newer file of the same record"));
             }
-            report.add(importFile(newest, institutionCode, hospital, enrolled, report));
+            newestFiles.add(newest);
+        }
+        // What the hub holds of these records, read at once: a file imported before as it is now is not read again.
+        Map<String, RecordWriter.StoredUnit> held = writer.storedUnits(
+                newestFiles.stream().map(file -> unitOf(file, institutionCode, hospital)).toList());
+        for (StorageFile newest : newestFiles) {
+            report.add(importFile(newest, institutionCode, hospital, enrolled, held, report));
         }
     }
 
-    private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital,
-            Map<String, Optional<Patient>> enrolled, ImportReport report) {
+    private static SourceUnit unitOf(StorageFile file, String institutionCode, Reference hospital) {
         String path = file.relativePath();
-        SourceUnit unit = new SourceUnit(institutionCode + "/" + file.name().recordKey(),
+        return new SourceUnit(institutionCode + "/" + file.name().recordKey(),
                 HubImportCodes.SSMIX2_SOURCE_SCHEME + institutionCode + "/" + uriPath(path), path, hospital,
                 file.name().occurrence().atZone(Hl7Times.JAPAN).toInstant());
+    }
+
+    private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital,
+            Map<String, Optional<Patient>> enrolled, Map<String, RecordWriter.StoredUnit> held, ImportReport report) {
+        String path = file.relativePath();
+        SourceUnit unit = unitOf(file, institutionCode, hospital);
         try {
             if (file.name().deleted()) {
                 RecordWriter.Stored removed = writer.remove(unit);
@@ -118,7 +131,17 @@ public final class Ssmix2Import {
                 return FileOutcome.of(path, Status.SKIPPED, "data type " + file.name().dataType()
                         + " is not imported (the hub reads " + String.join(", ", mappers.supported()) + ")");
             }
-            Message message = reader.read(Files.readAllBytes(file.path()));
+            byte[] content = Files.readAllBytes(file.path());
+            // Demographics (ADT-00) too: the resident's Patient takes only what it lacks of them, so the same file
+            // absorbed again would add nothing.
+            Optional<String> fingerprint = enrolled.computeIfAbsent(file.name().patientId(),
+                            number -> residents.byPatientNumber(institutionCode, number))
+                    .map(resident -> SourceFingerprint.of(content, List.of(reference(resident))));
+            RecordWriter.StoredUnit before = held.get(unit.key());
+            if (fingerprint.isPresent() && before != null && before.madeFrom(unit, fingerprint.get())) {
+                return new FileOutcome(path, Status.IMPORTED, 0, 0, before.resources(), 0, null);
+            }
+            Message message = reader.read(content);
             SourcePatient patient = SourcePatient.of(message);
             if (!patient.patientNumber().equals(file.name().patientId())) {
                 return FileOutcome.of(path, Status.ERROR, "PID-3 names patient " + patient.patientNumber()
@@ -137,7 +160,7 @@ public final class Ssmix2Import {
             if (file.name().dataType().equals("ADT-00")) {
                 resources = List.of(CanonicalDemographics.absorb(resident.get(), (Patient) resources.getFirst()));
             }
-            return switch (writer.store(unit, resources)) {
+            return switch (writer.store(unit, resources, fingerprint)) {
                 case RecordWriter.Stored stored -> {
                     if (stored.created() + stored.updated() + stored.deleted() > 0) {
                         report.wroteFor(subject.getReference());
