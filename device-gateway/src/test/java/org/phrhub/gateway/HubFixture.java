@@ -41,7 +41,12 @@ public final class HubFixture {
      * (0.2 s, at most 2 s) so that tests of outages stay short.
      */
     public static GatewaySettings gatewaySettings(Path dataDir, int batchSize, String gatewayId) {
-        return new GatewaySettings(URI.create(server().fhirBaseUrl()), URI.create(keycloak().issuer()), "device-gateway",
+        return gatewaySettings(server(), dataDir, batchSize, gatewayId);
+    }
+
+    /** As above, uploading to {@code fhirServer} (e.g. a benchmark's second server on the same database). */
+    public static GatewaySettings gatewaySettings(FhirServerProcess fhirServer, Path dataDir, int batchSize, String gatewayId) {
+        return new GatewaySettings(URI.create(fhirServer.fhirBaseUrl()), URI.create(keycloak().issuer()), "device-gateway",
                 GATEWAY_SECRET, dataDir, ZoneId.of("Asia/Tokyo"), batchSize, Duration.ofMillis(200), Duration.ofSeconds(2),
                 gatewayId);
     }

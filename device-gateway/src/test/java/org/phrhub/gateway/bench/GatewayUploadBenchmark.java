@@ -34,7 +34,6 @@ import org.phrhub.gateway.Gateway;
 import org.phrhub.gateway.HubFixture;
 import org.phrhub.gateway.ble.Indication;
 import org.phrhub.gateway.ble.MonitorInfo;
-import org.phrhub.gateway.config.GatewaySettings;
 import org.phrhub.gateway.fhir.BloodPressureObservations;
 import org.phrhub.gateway.fhir.ReadingClock;
 import org.phrhub.gateway.outbox.OutboxEntry;
@@ -331,10 +330,7 @@ class GatewayUploadBenchmark {
 
     private static Gateway gateway(FhirServerProcess server) throws Exception {
         Path dataDir = Files.createTempDirectory("gateway-bench-");
-        GatewaySettings hub = HubFixture.gatewaySettings(dataDir, BATCH_SIZE, "bench-gateway");
-        GatewaySettings settings = new GatewaySettings(URI.create(server.fhirBaseUrl()), hub.issuer(), hub.clientId(),
-                hub.clientSecret(), dataDir, hub.zone(), hub.batchSize(), hub.retryInitial(), hub.retryMax(), hub.gatewayId());
-        return new Gateway(settings, Clock.systemUTC());
+        return new Gateway(HubFixture.gatewaySettings(server, dataDir, BATCH_SIZE, "bench-gateway"), Clock.systemUTC());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -98,7 +98,8 @@ public final class RecordWriter {
 
     /**
      * As {@link #store(SourceUnit, List)}, recording in the unit's Provenance what the source was
-     * ({@code fingerprint}), so that a later import of the same source can skip it ({@link #storedUnits}).
+     * ({@code fingerprint}). A unit whose last import was made from the same source is reported unchanged
+     * without a transaction; a later import can also skip reading such a source at all ({@link #storedUnits}).
      */
     public Outcome store(SourceUnit unit, List<Resource> resources, Optional<String> fingerprint) {
         synchronized (lockOf(unit.key())) {
@@ -107,6 +108,11 @@ public final class RecordWriter {
                     .map(provenance -> provenance.getOccurredDateTimeType().getValue().toInstant());
             if (storedOccurrence.isPresent() && storedOccurrence.get().isAfter(unit.occurred())) {
                 return new SupersededByStored(storedOccurrence.get());
+            }
+            Optional<StoredUnit> sameSource = earlier.flatMap(RecordWriter::storedUnit)
+                    .filter(stored -> fingerprint.filter(value -> stored.madeFrom(unit, value)).isPresent());
+            if (sameSource.isPresent()) {
+                return new Stored(0, 0, sameSource.get().resources(), 0);
             }
             Map<String, Resource> byReference = withStableIds(unit, resources);
             Set<String> removed = new LinkedHashSet<>(earlier.map(RecordWriter::removableTargets).orElse(List.of()));
@@ -158,18 +164,21 @@ public final class RecordWriter {
             ids.subList(start, Math.min(ids.size(), start + STORED_UNITS_PER_SEARCH)).forEach(id -> anyOf.addOr(new TokenParam(id)));
             SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
             for (IBaseResource found : daos.getResourceDao(Provenance.class).search(search, new SystemRequestDetails()).getAllResources()) {
-                Provenance provenance = (Provenance) found;
-                if (!provenance.hasOccurredDateTimeType() || !provenance.hasEntity()) {
-                    continue;
-                }
-                Optional<String> fingerprint = Optional.ofNullable(provenance.getExtensionByUrl(HubImportCodes.SOURCE_FINGERPRINT_EXTENSION))
-                        .map(extension -> extension.getValue().primitiveValue());
-                stored.put(keysById.get(provenance.getIdElement().getIdPart()), new StoredUnit(
-                        provenance.getEntityFirstRep().getWhat().getIdentifier().getValue(),
-                        provenance.getOccurredDateTimeType().getValue().toInstant(), fingerprint, provenance.getTarget().size()));
+                storedUnit((Provenance) found).ifPresent(unit -> stored.put(keysById.get(found.getIdElement().getIdPart()), unit));
             }
         }
         return stored;
+    }
+
+    /** What a unit's Provenance says its last import stored; empty for one written without a source time. */
+    private static Optional<StoredUnit> storedUnit(Provenance provenance) {
+        if (!provenance.hasOccurredDateTimeType() || !provenance.hasEntity()) {
+            return Optional.empty();
+        }
+        Optional<String> fingerprint = Optional.ofNullable(provenance.getExtensionByUrl(HubImportCodes.SOURCE_FINGERPRINT_EXTENSION))
+                .map(extension -> extension.getValue().primitiveValue());
+        return Optional.of(new StoredUnit(provenance.getEntityFirstRep().getWhat().getIdentifier().getValue(),
+                provenance.getOccurredDateTimeType().getValue().toInstant(), fingerprint, provenance.getTarget().size()));
     }
 
     /** The unit's file says "deleted": removes what its earlier import made, and its Provenance. */

@@ -108,13 +108,9 @@ public final class BundleImport {
             SourceUnit unit = new SourceUnit(identity.key(), identity.sourceUri(), path, hospitals.hospital(institution),
                     identity.occurred());
             String notes = notes(contents, takenOut, warnings);
+            // Sent before exactly so, for the same residents: the writer reports what it holds unchanged.
             String fingerprint = SourceFingerprint.of(body,
                     resolution.residents().values().stream().map(PatientIdentities::reference).distinct().toList());
-            RecordWriter.StoredUnit before = writer.storedUnits(List.of(unit)).get(unit.key());
-            if (before != null && before.madeFrom(unit, fingerprint)) {
-                // Sent before exactly so, for the same residents: what it holds is stored as it is.
-                return new FileOutcome(path, Status.IMPORTED, 0, 0, before.resources(), 0, notes);
-            }
             return switch (writer.store(unit, resources, Optional.of(fingerprint))) {
                 case RecordWriter.Stored stored -> {
                     if (stored.created() + stored.updated() + stored.deleted() > 0) {

@@ -97,11 +97,11 @@ public final class Ssmix2Import {
             }
             newestFiles.add(newest);
         }
+        List<SourceUnit> units = newestFiles.stream().map(file -> unitOf(file, institutionCode, hospital)).toList();
         // What the hub holds of these records, read at once: a file imported before as it is now is not read again.
-        Map<String, RecordWriter.StoredUnit> held = writer.storedUnits(
-                newestFiles.stream().map(file -> unitOf(file, institutionCode, hospital)).toList());
-        for (StorageFile newest : newestFiles) {
-            report.add(importFile(newest, institutionCode, hospital, enrolled, held, report));
+        Map<String, RecordWriter.StoredUnit> held = writer.storedUnits(units);
+        for (int i = 0; i < newestFiles.size(); i++) {
+            report.add(importFile(newestFiles.get(i), units.get(i), institutionCode, enrolled, held, report));
         }
     }
 
@@ -112,10 +112,9 @@ public final class Ssmix2Import {
                 file.name().occurrence().atZone(Hl7Times.JAPAN).toInstant());
     }
 
-    private FileOutcome importFile(StorageFile file, String institutionCode, Reference hospital,
+    private FileOutcome importFile(StorageFile file, SourceUnit unit, String institutionCode,
             Map<String, Optional<Patient>> enrolled, Map<String, RecordWriter.StoredUnit> held, ImportReport report) {
         String path = file.relativePath();
-        SourceUnit unit = unitOf(file, institutionCode, hospital);
         try {
             if (file.name().deleted()) {
                 RecordWriter.Stored removed = writer.remove(unit);
