@@ -34,15 +34,10 @@ import org.phrhub.gateway.Gateway;
 import org.phrhub.gateway.HubFixture;
 import org.phrhub.gateway.ble.Indication;
 import org.phrhub.gateway.ble.MonitorInfo;
-import org.phrhub.gateway.fhir.BloodPressureObservations;
-import org.phrhub.gateway.fhir.ReadingClock;
 import org.phrhub.gateway.outbox.OutboxEntry;
 import org.phrhub.gateway.pairing.Binding;
 import org.phrhub.gateway.upload.HubRecord;
-import org.phrhub.gateway.upload.PreparedReading;
-import org.phrhub.gateway.upload.ReadingTriage;
 import org.phrhub.gateway.upload.TestMonitors;
-import org.phrhub.gateway.upload.UploadBundle;
 import org.phrhub.testsupport.fhirserver.FhirServerProcess;
 import org.phrhub.testsupport.postgres.TestPostgres;
 import org.phrhub.vocabulary.HubIdentifiers;
@@ -149,21 +144,12 @@ class GatewayUploadBenchmark {
         Map<Variant, List<String>> bundles = new EnumMap<>(Variant.class);
         Map<Variant, String> sensors = new EnumMap<>(Variant.class);
         for (Variant variant : Variant.values()) {
-            Gateway gateway = gateway(variant.hub ? hub : stock);
-            MonitorInfo monitor = TestMonitors.fresh();
-            Binding binding = gateway.pairing().pair(monitor, Optional.of(1), "Patient/taro", Optional.empty());
-            sensors.put(variant, binding.sensorDevice());
-            for (Indication reading : TestMonitors.readings(count, LocalDateTime.of(2025, 1, 1, 0, 0), TOKYO)) {
-                gateway.outbox().append(monitor, reading);
-            }
-            List<PreparedReading> ready = new ArrayList<>();
-            for (ReadingTriage.Outcome outcome : new ReadingTriage(gateway.bindings()).triage(gateway.outbox().pending())) {
-                ready.add(((ReadingTriage.Ready) outcome).reading());
-            }
-            UploadBundle uploads = new UploadBundle(new BloodPressureObservations(new ReadingClock(TOKYO)), "bench-gateway-" + variant);
+            Gateway gateway = gateway(variant.hub ? hub : stock, "bench-gateway-" + variant);
+            GatewayBatches prepared = GatewayBatches.pairAndPrepare(gateway, "Patient/taro", count, LocalDateTime.of(2025, 1, 1, 0, 0),
+                    TOKYO, BATCH_SIZE);
+            sensors.put(variant, prepared.sensorDevice());
             List<String> encoded = new ArrayList<>();
-            for (int start = 0; start < ready.size(); start += BATCH_SIZE) {
-                Bundle bundle = uploads.build(ready.subList(start, Math.min(ready.size(), start + BATCH_SIZE)));
+            for (Bundle bundle : prepared.batches()) {
                 encoded.add(fhir.newJsonParser().encodeResourceToString(switch (variant) {
                     case HUB_PUT, STOCK_PUT -> bundle;
                     case HUB_CONDITIONAL, STOCK_CONDITIONAL -> asCreates(bundle, true);
@@ -329,8 +315,12 @@ class GatewayUploadBenchmark {
     }
 
     private static Gateway gateway(FhirServerProcess server) throws Exception {
+        return gateway(server, "bench-gateway");
+    }
+
+    static Gateway gateway(FhirServerProcess server, String gatewayId) throws Exception {
         Path dataDir = Files.createTempDirectory("gateway-bench-");
-        return new Gateway(HubFixture.gatewaySettings(server, dataDir, BATCH_SIZE, "bench-gateway"), Clock.systemUTC());
+        return new Gateway(HubFixture.gatewaySettings(server, dataDir, BATCH_SIZE, gatewayId), Clock.systemUTC());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -63,6 +65,9 @@ public final class RecordWriter {
                     && fingerprint.filter(sourceFingerprint::equals).isPresent();
         }
     }
+
+    /** How often a unit's transaction is tried when it collides with another's update of the same resource. */
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     /** How many units' Provenances one search reads. */
     private static final int STORED_UNITS_PER_SEARCH = 500;
@@ -118,7 +123,6 @@ public final class RecordWriter {
             Set<String> removed = new LinkedHashSet<>(earlier.map(RecordWriter::removableTargets).orElse(List.of()));
             removed.removeAll(byReference.keySet());
 
-            Map<String, String> previousVersions = storedVersions(byReference.keySet());
             Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
             for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
                 put(transaction, entry.getKey(), entry.getValue());
@@ -130,23 +134,48 @@ public final class RecordWriter {
             fingerprint.ifPresent(value -> provenance.addExtension(HubImportCodes.SOURCE_FINGERPRINT_EXTENSION, new StringType(value)));
             put(transaction, "Provenance/" + provenanceId(unit), provenance);
 
-            Bundle response = system.transaction(new SystemRequestDetails(), transaction);
-            int created = 0;
-            int updated = 0;
-            int unchanged = 0;
-            List<String> order = new ArrayList<>(byReference.keySet());
-            for (int i = 0; i < order.size(); i++) {
-                String before = previousVersions.get(order.get(i));
-                String after = new IdType(response.getEntry().get(i).getResponse().getLocation()).getVersionIdPart();
-                if (before == null) {
-                    created++;
-                } else if (before.equals(after)) {
-                    unchanged++;
-                } else {
-                    updated++;
+            for (int attempt = 1; ; attempt++) {
+                Map<String, String> previousVersions = storedVersions(byReference.keySet());
+                Bundle response;
+                try {
+                    // A copy: HAPI writes ids and versions into what it stores, and a second attempt starts afresh.
+                    response = system.transaction(new SystemRequestDetails(), transaction.copy());
+                } catch (ResourceVersionConflictException conflict) {
+                    // Another unit of the same resident (another hospital's import, at the same moment) updated the
+                    // canonical Patient first. The whole transaction was rolled back: try it again.
+                    if (attempt == CONFLICT_ATTEMPTS) {
+                        throw conflict;
+                    }
+                    pauseBeforeAttempt(attempt + 1);
+                    continue;
                 }
+                int created = 0;
+                int updated = 0;
+                int unchanged = 0;
+                List<String> order = new ArrayList<>(byReference.keySet());
+                for (int i = 0; i < order.size(); i++) {
+                    String before = previousVersions.get(order.get(i));
+                    String after = new IdType(response.getEntry().get(i).getResponse().getLocation()).getVersionIdPart();
+                    if (before == null) {
+                        created++;
+                    } else if (before.equals(after)) {
+                        unchanged++;
+                    } else {
+                        updated++;
+                    }
+                }
+                return new Stored(created, updated, unchanged, removed.size());
             }
-            return new Stored(created, updated, unchanged, removed.size());
+        }
+    }
+
+    /** A short random pause, longer with each attempt, so that the units that collided do not collide again. */
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts to store an import unit", e);
         }
     }
 

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -48,6 +49,12 @@ public class OperationOutcomeErrorResponses implements AuthenticationEntryPoint,
         response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
         write(response, HttpServletResponse.SC_FORBIDDEN, OperationOutcome.IssueType.FORBIDDEN,
                 "Your token is valid but does not allow this request.");
+    }
+
+    /** 503 with Retry-After: the server cannot take this request now; the same request later will do. */
+    public void busy(HttpServletResponse response, Duration retryAfter, String message) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OperationOutcome.IssueType.TRANSIENT, message);
     }
 
     private void write(HttpServletResponse response, int status, OperationOutcome.IssueType type, String message)

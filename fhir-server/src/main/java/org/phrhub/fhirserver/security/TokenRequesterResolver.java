@@ -62,7 +62,7 @@ public class TokenRequesterResolver implements RequesterResolver {
             // Two different patients named in one token: the app gets no patient in context, hence no data.
             fhirUser = Optional.empty();
         }
-        return new Requester(jwt.getSubject(), clientId, fhirUser, roles(jwt.getClaimAsMap("realm_access")),
+        return new Requester(jwt.getSubject(), clientId, fhirUser, rolesOf(jwt),
                 app ? Optional.of(scopes) : Optional.empty());
     }
 
@@ -84,7 +84,9 @@ public class TokenRequesterResolver implements RequesterResolver {
         }
     }
 
-    private static Set<HubRole> roles(Map<String, Object> realmAccess) {
+    /** The hub's roles among the token's realm roles. */
+    public static Set<HubRole> rolesOf(Jwt jwt) {
+        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
         Set<HubRole> roles = EnumSet.noneOf(HubRole.class);
         if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> names) {
             names.forEach(name -> HubRole.fromClaim(String.valueOf(name)).ifPresent(roles::add));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,23 +20,19 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phrhub.client.upload.StorageZip;
 import org.phrhub.fhirserver.FhirHttp;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
-import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
 import org.phrhub.synthetic.ssmix2.SyntheticBundles;
 import org.phrhub.synthetic.ssmix2.SyntheticHistory;
 import org.phrhub.synthetic.ssmix2.SyntheticResident;
 import org.phrhub.synthetic.ssmix2.SyntheticStorage;
-import org.phrhub.vocabulary.JpCore;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -72,7 +67,6 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
     private static final int VISITS = Integer.getInteger("bench.visits", 3);
     private static final long SEED = 42;
     private static final LocalDate FIRST_VISIT = LocalDate.of(2024, 4, 1);
-    private static final String COMMON_ID = "https://phr-hub.example/fhir/sid/common-id";
     private static final String JSON = "application/fhir+json";
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     /** Imports of a whole storage tree take longer than the usual client timeout. */
@@ -111,15 +105,15 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
 
         List<SyntheticResident> people = SyntheticResident.residents(RESIDENTS, SEED);
         List<SyntheticResident> atA = people;
-        List<SyntheticResident> atB = renumbered(people, 20_000_000);
-        List<SyntheticResident> atC = renumbered(people, 30_000_000);
+        List<SyntheticResident> atB = SyntheticResident.renumbered(people, 20_000_000);
+        List<SyntheticResident> atC = SyntheticResident.renumbered(people, 30_000_000);
         SyntheticHistory plan = SyntheticHistory.monthly(FIRST_VISIT, VISITS, SEED);
 
         long setupStart = System.nanoTime();
         List<String> canonical = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             String id = "bench-" + run + "-" + i;
-            register(id, people.get(i));
+            BenchmarkResidents.register(daos, id, people.get(i));
             canonical.add(id);
             enrol(id, hospitalA, atA.get(i).patientNumber());
             enrol(id, hospitalB, atB.get(i).patientNumber());
@@ -130,8 +124,8 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
         // SS-MIX2: two hospitals, then the same trees again.
         int filesA = SyntheticStorage.write(temp.resolve("a"), atA, plan).size();
         int filesB = SyntheticStorage.write(temp.resolve("b"), atB, plan).size();
-        byte[] zipA = ZippedStorage.pack(temp.resolve("a"));
-        byte[] zipB = ZippedStorage.pack(temp.resolve("b"));
+        byte[] zipA = StorageZip.pack(temp.resolve("a"));
+        byte[] zipB = StorageZip.pack(temp.resolve("b"));
         List<Measurement> measurements = new ArrayList<>();
         Measurement firstA = importSsmix2("SS-MIX2 hospital A, first", zipA, hospitalA, filesA, null);
         Measurement firstB = importSsmix2("SS-MIX2 hospital B, first", zipB, hospitalB, filesB, null);
@@ -178,30 +172,6 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
         System.out.printf("ratio SS-MIX2 again / first = %.2f (resources/s)%n",
                 measurements.get(5).perSecond() / measurements.get(2).perSecond());
         lines.forEach(System.out::println);
-    }
-
-    /** The same people with other patient numbers: how another hospital knows them. */
-    private static List<SyntheticResident> renumbered(List<SyntheticResident> people, int firstNumber) {
-        List<SyntheticResident> renumbered = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
-            SyntheticResident p = people.get(i);
-            renumbered.add(new SyntheticResident(String.valueOf(firstNumber + i), p.familyKanji(), p.givenKanji(),
-                    p.familyKana(), p.givenKana(), p.birthDate(), p.gender(), p.postalCode(), p.address()));
-        }
-        return renumbered;
-    }
-
-    /** The city's registration: common ID, kana name, birth date, gender. */
-    private void register(String id, SyntheticResident person) {
-        Patient patient = new Patient();
-        patient.setId(id);
-        patient.addIdentifier().setSystem(COMMON_ID).setValue("C-" + id);
-        patient.addName().setFamily(person.familyKana()).addGiven(person.givenKana())
-                .setText(person.familyKana() + " " + person.givenKana())
-                .addExtension(JpCore.NAME_REPRESENTATION_EXTENSION, new CodeType(JpCore.SYLLABIC));
-        patient.setBirthDateElement(new DateType(person.birthDate().toString()));
-        patient.setGender(person.gender() == SyntheticResident.Gender.MALE ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
-        daos.getResourceDao(Patient.class).update(patient, new SystemRequestDetails());
     }
 
     private void enrol(String id, String institution, String patientNumber) {

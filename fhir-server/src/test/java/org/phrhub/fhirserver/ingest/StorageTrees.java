@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
+import org.phrhub.client.upload.StorageZip;
 
 /**
  * SS-MIX2 storage trees for the import tests: the real sample storage, the synthetic extended-storage files,
@@ -82,7 +82,7 @@ final class StorageTrees {
 
     static byte[] zip(Path root) {
         try {
-            return ZippedStorage.pack(root);
+            return StorageZip.pack(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,6 +57,20 @@ public record SyntheticResident(
         Objects.requireNonNull(address, "address");
     }
 
+    /** The same person as another hospital knows them, under its own patient number. */
+    public SyntheticResident withPatientNumber(String number) {
+        return new SyntheticResident(number, familyKanji, givenKanji, familyKana, givenKana, birthDate, gender, postalCode, address);
+    }
+
+    /** The same people as another hospital knows them: patient numbers {@code firstNumber}, {@code firstNumber + 1}, ... */
+    public static List<SyntheticResident> renumbered(List<SyntheticResident> people, int firstNumber) {
+        List<SyntheticResident> renumbered = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            renumbered.add(people.get(i).withPatientNumber(String.valueOf(firstNumber + i)));
+        }
+        return renumbered;
+    }
+
     private record Name(String kanji, String kana) {}
 
     private record Town(String postalCode, String address) {}

@@ -24,11 +24,11 @@ import org.phrhub.client.HttpTimeouts;
 import org.phrhub.client.oauth.ClientCredentialsTokenSource;
 import org.phrhub.client.oauth.TokenEndpointClient;
 import org.phrhub.client.oauth.TokenEndpointException;
-import org.phrhub.fhirserver.ingest.ssmix2.ZippedStorage;
-import picocli.CommandLine;
+import org.phrhub.client.upload.StorageZip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Batch loads from the command line: {@code java -jar fhir-server.jar import-ssmix2 --institution CODE DIR}
@@ -129,7 +129,7 @@ public final class ImportCommand {
             if (!Files.isDirectory(root)) {
                 throw wrong(root + " is not a folder");
             }
-            return ZippedStorage.pack(root);
+            return StorageZip.pack(root);
         }
 
         @Override

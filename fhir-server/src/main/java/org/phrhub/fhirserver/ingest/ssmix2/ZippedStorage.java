@@ -12,7 +12,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * An SS-MIX2 storage tree sent as a zip: unpacked into a folder of its own, refusing entries that would
+ * An SS-MIX2 storage tree sent as a zip ({@code org.phrhub.client.upload.StorageZip} packs one): unpacked into a folder of its own, refusing entries that would
  * land outside it and archives larger than the configured limits. The zip holds the storage root's
  * folders ({@code 000/…}), or one folder that holds them.
  */
@@ -24,20 +24,6 @@ public final class ZippedStorage {
     public ZippedStorage(long maxBytes, int maxFiles) {
         this.maxBytes = maxBytes;
         this.maxFiles = maxFiles;
-    }
-
-    /** A storage tree as the zip {@link #unpack} takes: its files, by their paths below the root. */
-    public static byte[] pack(Path root) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
-                java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(root.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     /** Unpacks into {@code folder} and returns the storage root inside it. */
