@@ -39,7 +39,6 @@ import org.phrhub.gateway.pairing.Binding;
 import org.phrhub.gateway.upload.HubRecord;
 import org.phrhub.gateway.upload.TestMonitors;
 import org.phrhub.testsupport.fhirserver.FhirServerProcess;
-import org.phrhub.testsupport.postgres.TestPostgres;
 import org.phrhub.vocabulary.HubIdentifiers;
 
 /**
@@ -61,8 +60,6 @@ class GatewayUploadBenchmark {
     private static final int STREAM_RATE = Integer.getInteger("bench.streamPerSecond", 10);
     private static final int STREAM_SECONDS = Integer.getInteger("bench.streamSeconds", 30);
     private static final int WARM_UP_READINGS = 200;
-    /** fhir-server's compiled tests, where the stock variant's main class lives; the build sets it. */
-    private static final String SERVER_TEST_CLASSES = "phrhub.fhir-server.test-classes";
 
     /** Where a bundle goes and how its Observations are written. */
     enum Variant {
@@ -127,12 +124,7 @@ class GatewayUploadBenchmark {
     }
 
     private static FhirServerProcess startStockServer() {
-        String classes = System.getProperty(SERVER_TEST_CLASSES);
-        if (classes == null || classes.isBlank()) {
-            throw new IllegalStateException(SERVER_TEST_CLASSES + " is not set: run the benchmark through Maven (README).");
-        }
-        return FhirServerProcess.startPackagedVariant(Path.of(classes), "org.phrhub.fhirserver.bench.BenchmarkServer",
-                TestPostgres.database(), HubFixture.keycloak().issuer(), List.of("--unenforced"));
+        return BenchmarkServers.start(List.of("--unenforced"));
     }
 
     /**

@@ -39,7 +39,6 @@ import org.phrhub.synthetic.ssmix2.SyntheticHistory;
 import org.phrhub.synthetic.ssmix2.SyntheticResident;
 import org.phrhub.synthetic.ssmix2.SyntheticStorage;
 import org.phrhub.testsupport.fhirserver.FhirServerProcess;
-import org.phrhub.testsupport.keycloak.TestKeycloak;
 import org.phrhub.testsupport.postgres.TestDatabase;
 import org.phrhub.testsupport.postgres.TestPostgres;
 
@@ -69,8 +68,6 @@ class HubLoadBenchmark {
     /** Residents registered; each importer has one unit per resident and phase. */
     private static final int RESIDENTS = Integer.getInteger("bench.residents", 300);
     private static final int VISITS = 3;
-    private static final String SERVER_TEST_CLASSES = "phrhub.fhir-server.test-classes";
-    private static final String BENCHMARK_SERVER = "org.phrhub.fhirserver.bench.BenchmarkServer";
     private static final String LOAD_PREFIX = "load-";
     private static final long LOAD_SEED = 7; // BenchmarkResidents.LOAD_SEED: the same people the server registered
     private static final List<String> PHYSICIANS = List.of("dr.suzuki", "dr.sato");
@@ -82,14 +79,12 @@ class HubLoadBenchmark {
 
     @Test
     void oneNodeThenTwo() throws Exception {
-        TestKeycloak keycloak = HubFixture.keycloak();
-        TestDatabase database = TestPostgres.database();
-        FhirServerProcess first = startNode(database, keycloak, List.of("--phrhub.demo.seed=true", "--load-residents=" + RESIDENTS));
+        FhirServerProcess first = BenchmarkServers.start(List.of("--phrhub.demo.seed=true", "--load-residents=" + RESIDENTS));
         FhirServerProcess second = null;
         try {
             List<SyntheticResident> people = SyntheticResident.residents(RESIDENTS, LOAD_SEED);
             Phase one = runPhase(1, List.of(first), people);
-            second = startNode(database, keycloak, List.of());
+            second = BenchmarkServers.start(List.of());
             Phase two = runPhase(2, List.of(first, second), people);
 
             System.out.printf("%nHub load benchmark: %d s, %d clinicians, %d gateways (%d readings a transaction), 2 importers;"
@@ -117,14 +112,6 @@ class HubLoadBenchmark {
             }
             first.stop();
         }
-    }
-
-    private static FhirServerProcess startNode(TestDatabase database, TestKeycloak keycloak, List<String> arguments) {
-        String classes = System.getProperty(SERVER_TEST_CLASSES);
-        if (classes == null || classes.isBlank()) {
-            throw new IllegalStateException(SERVER_TEST_CLASSES + " is not set: run the benchmark through Maven (README).");
-        }
-        return FhirServerProcess.startPackagedVariant(Path.of(classes), BENCHMARK_SERVER, database, keycloak.issuer(), arguments);
     }
 
     /** One kind of request as Gatling counted it; times in milliseconds. */

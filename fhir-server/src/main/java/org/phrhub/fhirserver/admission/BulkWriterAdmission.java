@@ -83,7 +83,7 @@ public class BulkWriterAdmission extends OncePerRequestFilter {
         return roles.contains(HubRole.EHR_IMPORTER) ? Optional.of(HubRole.EHR_IMPORTER) : Optional.empty();
     }
 
-    /** Requests of this role that could start now; for tests and metrics. */
+    /** Requests of this role that could start now (the tests read it). */
     public int availableTurns(HubRole role) {
         Semaphore turn = turns.get(role);
         return turn == null ? Integer.MAX_VALUE : turn.availablePermits();

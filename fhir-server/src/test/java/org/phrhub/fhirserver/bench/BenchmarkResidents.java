@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Patient;
 import org.phrhub.fhirserver.consent.PatientRecords;
 import org.phrhub.synthetic.ssmix2.SyntheticResident;
+import org.phrhub.vocabulary.HubIdentifiers;
 import org.phrhub.vocabulary.JpCore;
 
 /**
@@ -19,12 +20,12 @@ import org.phrhub.vocabulary.JpCore;
  */
 public final class BenchmarkResidents {
 
-    public static final String COMMON_ID = "https://phr-hub.example/fhir/sid/common-id";
-    /** The load benchmark's residents: {@code Patient/load-<i>}, common ID {@code C-load-<i>}. */
-    public static final String LOAD_PREFIX = "load-";
-    public static final long LOAD_SEED = 7;
+    /** The load benchmark's residents: {@code Patient/load-<i>}, common ID {@code C-load-<i>} (the gateway module's
+     * {@code HubLoadBenchmark} names them by the same prefix and seed). */
+    private static final String LOAD_PREFIX = "load-";
+    private static final long LOAD_SEED = 7;
     /** Physicians of the demo realm the load benchmark's residents consent to. */
-    public static final List<String> LOAD_PHYSICIANS = List.of("Practitioner/dr-suzuki", "Practitioner/dr-sato");
+    private static final List<String> LOAD_PHYSICIANS = List.of("Practitioner/dr-suzuki", "Practitioner/dr-sato");
 
     private BenchmarkResidents() {}
 
@@ -32,7 +33,7 @@ public final class BenchmarkResidents {
     public static void register(DaoRegistry daos, String id, SyntheticResident person) {
         Patient patient = new Patient();
         patient.setId(id);
-        patient.addIdentifier().setSystem(COMMON_ID).setValue("C-" + id);
+        patient.addIdentifier().setSystem(HubIdentifiers.COMMON_ID).setValue("C-" + id);
         patient.addName().setFamily(person.familyKana()).addGiven(person.givenKana())
                 .setText(person.familyKana() + " " + person.givenKana())
                 .addExtension(JpCore.NAME_REPRESENTATION_EXTENSION, new CodeType(JpCore.SYLLABIC));
