@@ -29,6 +29,8 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.phrhub.consent.decision.DataOwnership;
+import org.phrhub.consent.decision.PatientCompartment;
 import org.phrhub.vocabulary.DataSourceTags;
 import org.phrhub.vocabulary.HubIdentifiers;
 import org.phrhub.vocabulary.HubImportCodes;
@@ -79,6 +81,7 @@ public final class RecordWriter {
     private final IFhirSystemDao<Bundle, ?> system;
     private final FhirContext fhir;
     private final Reference importer;
+    private final PatientCompartment patients;
     /** Units are stored one at a time per key (striped): two imports of one record must not both create it. */
     private final Object[] keyLocks = new Object[64];
 
@@ -88,6 +91,7 @@ public final class RecordWriter {
         this.system = system;
         this.fhir = fhir;
         this.importer = importer;
+        this.patients = new PatientCompartment(fhir);
         for (int i = 0; i < keyLocks.length; i++) {
             keyLocks[i] = new Object();
         }
@@ -135,7 +139,8 @@ public final class RecordWriter {
             put(transaction, "Provenance/" + provenanceId(unit), provenance);
 
             for (int attempt = 1; ; attempt++) {
-                Map<String, String> previousVersions = storedVersions(byReference.keySet());
+                Map<String, IBaseResource> previous = stored(byReference.keySet());
+                refuseMovingToAnotherPatient(unit, byReference, previous);
                 Bundle response;
                 try {
                     // A copy: HAPI writes ids and versions into what it stores, and a second attempt starts afresh.
@@ -154,7 +159,8 @@ public final class RecordWriter {
                 int unchanged = 0;
                 List<String> order = new ArrayList<>(byReference.keySet());
                 for (int i = 0; i < order.size(); i++) {
-                    String before = previousVersions.get(order.get(i));
+                    IBaseResource storedBefore = previous.get(order.get(i));
+                    String before = storedBefore == null ? null : storedBefore.getIdElement().getVersionIdPart();
                     String after = new IdType(response.getEntry().get(i).getResponse().getLocation()).getVersionIdPart();
                     if (before == null) {
                         created++;
@@ -344,25 +350,51 @@ public final class RecordWriter {
     }
 
     /**
-     * The stored version of each of these resources that exists (deleted ones count as absent): one search
-     * per resource type rather than a read per resource, since a unit holds several of a kind.
+     * Refuses a unit that would put a stored record of one patient under another. A record's id derives
+     * from its identifier at the hospital, so a source that files the identifier of one patient's record
+     * under another patient (a mix-up at the hospital, or a sender reusing identifiers) would otherwise
+     * overwrite that patient's record and move it, and with it who may read it.
      */
-    private Map<String, String> storedVersions(Set<String> references) {
+    private void refuseMovingToAnotherPatient(SourceUnit unit, Map<String, Resource> byReference, Map<String, IBaseResource> stored) {
+        for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
+            IBaseResource before = stored.get(entry.getKey());
+            Set<String> storedFor = before == null ? Set.of() : patientsOf(before);
+            if (storedFor.isEmpty() || storedFor.equals(patientsOf(entry.getValue()))) {
+                continue;
+            }
+            Identifier source = sourceRecord(entry.getValue());
+            throw new IllegalArgumentException(unit.sourceName() + " files the " + entry.getValue().fhirType()
+                    + (source != null ? " " + source.getValue() : "") + " under another patient than the one the hub"
+                    + " holds it for; the hub does not move a record between patients (send that patient's record"
+                    + " without it first, if it was filed under the wrong patient)");
+        }
+    }
+
+    /** The patients whose record the resource is part of; none for directory data (a practitioner, a hospital). */
+    private Set<String> patientsOf(IBaseResource resource) {
+        return patients.ownershipOf(resource) instanceof DataOwnership.PatientData data ? data.patients() : Set.of();
+    }
+
+    /**
+     * Each of these resources as stored, when it exists (deleted ones count as absent): one search per
+     * resource type rather than a read per resource, since a unit holds several of a kind.
+     */
+    private Map<String, IBaseResource> stored(Set<String> references) {
         Map<String, List<String>> idsByType = new LinkedHashMap<>();
         for (String reference : references) {
             IdType id = new IdType(reference);
             idsByType.computeIfAbsent(id.getResourceType(), type -> new ArrayList<>()).add(id.getIdPart());
         }
-        Map<String, String> versions = new HashMap<>();
+        Map<String, IBaseResource> stored = new HashMap<>();
         idsByType.forEach((type, ids) -> {
             TokenOrListParam anyOf = new TokenOrListParam();
             ids.forEach(id -> anyOf.addOr(new TokenParam(id)));
             SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
-            for (IBaseResource stored : daos.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources()) {
-                versions.put(type + "/" + stored.getIdElement().getIdPart(), stored.getIdElement().getVersionIdPart());
+            for (IBaseResource found : daos.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources()) {
+                stored.put(type + "/" + found.getIdElement().getIdPart(), found);
             }
         });
-        return versions;
+        return stored;
     }
 
     private <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {

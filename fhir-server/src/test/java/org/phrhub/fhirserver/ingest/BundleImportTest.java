@@ -248,6 +248,29 @@ class BundleImportTest extends FhirServerIntegrationTest {
     }
 
     @Test
+    void aRecordFiledUnderAnotherPatientIsRefusedAndTheFirstPatientsRecordStaysAsItWas() {
+        String hanako = hospitals.newResident("ヤマダ ハナコ", "1950-02-03", AdministrativeGender.FEMALE);
+        String taro = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(hanako), institution, "P-610");
+        hospitals.enrol(HospitalImports.commonIdOf(taro), institution, "P-611");
+        Bundle hanakosVisit = HospitalBundles.synthea(institution, "P-610");
+        HospitalBundles.post(hanakosVisit, HospitalBundles.urn(), HospitalBundles.observation(hanakosVisit, "obs-610"), null);
+        // The hospital's next bundle, of another patient, reuses the identifier of Hanako's observation.
+        Bundle tarosVisit = HospitalBundles.synthea(institution, "P-611");
+        HospitalBundles.post(tarosVisit, HospitalBundles.urn(), HospitalBundles.observation(tarosVisit, "obs-610"), null);
+
+        assertThat(hospitals.importBundle(hanakosVisit, institution).file("bundle").status()).isEqualTo("imported");
+        Map<String, String> hanakosVersions = versionsOf(hanako);
+        String reason = reasonOf(tarosVisit);
+
+        assertThat(reason).contains("files the Observation " + institution + "/http://hospital.example/observation-id|obs-610"
+                + " under another patient", "does not move a record between patients", "nothing of it was stored")
+                .doesNotContain(hanako, "P-610");
+        assertThat(versionsOf(hanako)).as("Hanako's record, untouched").isEqualTo(hanakosVersions).hasSize(5);
+        assertThat(recordOf(taro)).as("nothing of Taro's bundle").isEmpty();
+    }
+
+    @Test
     void patientSummaryWithTwoConditionsOfOneIdentifierKeepsBothAndImportsAgainUnchanged() {
         String resident = hospitals.newResident("ヤマダ タロウ", "1948-04-05", AdministrativeGender.MALE);
         hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "P-520");
