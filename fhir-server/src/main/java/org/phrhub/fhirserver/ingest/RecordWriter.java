@@ -7,13 +7,16 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -36,10 +41,11 @@ import org.phrhub.vocabulary.HubIdentifiers;
 import org.phrhub.vocabulary.HubImportCodes;
 
 /**
- * Stores one {@link SourceUnit} as one FHIR transaction, so a unit is stored whole or not at all. Each
- * resource is put under a {@link StableIds stable id}; resources the unit's earlier import made and this
- * one no longer has are deleted; the unit's Provenance names what it holds now. Importing the same unit
- * again changes nothing: HAPI keeps the version of a resource put unchanged.
+ * Stores a {@link SourceUnit} in one FHIR transaction (alone, or with others of the same patient folder), so a
+ * unit is stored whole or not at all. Each resource is put under a {@link StableIds stable id}; resources the
+ * unit's earlier import made and this one no longer has are deleted; the unit's Provenance names what it
+ * holds now. Importing the same unit again changes nothing: HAPI keeps the version of a resource put
+ * unchanged. A unit that would move a stored record to another patient is refused.
  */
 public final class RecordWriter {
 
@@ -83,7 +89,7 @@ public final class RecordWriter {
     private final Reference importer;
     private final PatientCompartment patients;
     /** Units are stored one at a time per key (striped): two imports of one record must not both create it. */
-    private final Object[] keyLocks = new Object[64];
+    private final ReentrantLock[] keyLocks = new ReentrantLock[64];
 
     /** @param importer who imports, as the Provenance's assembler (e.g. the importer client) */
     public RecordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir, Reference importer) {
@@ -93,7 +99,7 @@ public final class RecordWriter {
         this.importer = importer;
         this.patients = new PatientCompartment(fhir);
         for (int i = 0; i < keyLocks.length; i++) {
-            keyLocks[i] = new Object();
+            keyLocks[i] = new ReentrantLock();
         }
     }
 
@@ -111,57 +117,137 @@ public final class RecordWriter {
      * without a transaction; a later import can also skip reading such a source at all ({@link #storedUnits}).
      */
     public Outcome store(SourceUnit unit, List<Resource> resources, Optional<String> fingerprint) {
-        synchronized (lockOf(unit.key())) {
-            Optional<Provenance> earlier = read(Provenance.class, provenanceId(unit));
-            Optional<Instant> storedOccurrence = earlier.filter(Provenance::hasOccurredDateTimeType)
-                    .map(provenance -> provenance.getOccurredDateTimeType().getValue().toInstant());
-            if (storedOccurrence.isPresent() && storedOccurrence.get().isAfter(unit.occurred())) {
-                return new SupersededByStored(storedOccurrence.get());
-            }
-            Optional<StoredUnit> sameSource = earlier.flatMap(RecordWriter::storedUnit)
-                    .filter(stored -> fingerprint.filter(value -> stored.madeFrom(unit, value)).isPresent());
-            if (sameSource.isPresent()) {
-                return new Stored(0, 0, sameSource.get().resources(), 0);
-            }
-            Map<String, Resource> byReference = withStableIds(unit, resources);
-            Set<String> removed = new LinkedHashSet<>(earlier.map(RecordWriter::removableTargets).orElse(List.of()));
-            removed.removeAll(byReference.keySet());
+        return storeInOneTransaction(List.of(new UnitToStore(unit, resources, fingerprint)))[0];
+    }
 
+    /** A unit and what it holds, for {@link #storeTogether}. */
+    public record UnitToStore(SourceUnit unit, List<Resource> resources, Optional<String> fingerprint) {}
+
+    /**
+     * Stores several units (the records of one patient folder) in as few transactions as they allow: a
+     * transaction's own cost, not its resources, is most of what storing a small unit costs. Each unit is
+     * stored as by {@link #store(SourceUnit, List, Optional)}, with its own Provenance and outcome; a unit that
+     * writes a resource an earlier unit of the list writes too (a second demographics file, updating the same
+     * Patient) goes into a later transaction, so that the later unit's version is the one kept.
+     *
+     * @return each unit's outcome, in order; empty for a unit that was not stored because a transaction it
+     *     was part of failed (one of its units the server refuses). The caller stores each of those on its own,
+     *     which tells the one refused from the others.
+     */
+    public List<Optional<Outcome>> storeTogether(List<UnitToStore> units) {
+        List<Optional<Outcome>> outcomes = new ArrayList<>(Collections.nCopies(units.size(), Optional.empty()));
+        List<Integer> pending = new ArrayList<>(IntStream.range(0, units.size()).boxed().toList());
+        while (!pending.isEmpty()) {
+            Outcome[] round;
+            try {
+                // Copies: an attempt gives ids and rewrites references; a later one, or storing a unit on its own, starts afresh.
+                round = storeInOneTransaction(pending.stream().map(units::get).map(RecordWriter::copyOf).toList());
+            } catch (BaseServerResponseException | IllegalArgumentException refused) {
+                return outcomes;
+            }
+            List<Integer> deferred = new ArrayList<>();
+            for (int i = 0; i < round.length; i++) {
+                if (round[i] == null) {
+                    deferred.add(pending.get(i));
+                } else {
+                    outcomes.set(pending.get(i), Optional.of(round[i]));
+                }
+            }
+            pending = deferred;
+        }
+        return outcomes;
+    }
+
+    /** What one unit puts and deletes in a transaction, and where its puts begin in it. */
+    private record UnitWrite(SourceUnit unit, Map<String, Resource> byReference, Set<String> removed, int firstEntry) {}
+
+    /**
+     * Stores the units as one transaction; a unit that would write what an earlier one of them writes is left
+     * out (null), for a later transaction. The first unit is never left out.
+     */
+    private Outcome[] storeInOneTransaction(List<UnitToStore> units) {
+        List<ReentrantLock> locks = locksOf(units);
+        locks.forEach(ReentrantLock::lock);
+        try {
+            Map<String, Provenance> earlierByKey = provenancesOf(units.stream().map(UnitToStore::unit).toList());
+            Outcome[] outcomes = new Outcome[units.size()];
+            Map<Integer, UnitWrite> unitWrites = new LinkedHashMap<>();
+            Set<String> written = new HashSet<>();
             Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-            for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
-                put(transaction, entry.getKey(), entry.getValue());
-            }
-            for (String reference : removed) {
-                transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(reference);
-            }
-            Provenance provenance = provenance(unit, byReference.keySet(), activity(earlier, unit));
-            fingerprint.ifPresent(value -> provenance.addExtension(HubImportCodes.SOURCE_FINGERPRINT_EXTENSION, new StringType(value)));
-            put(transaction, "Provenance/" + provenanceId(unit), provenance);
-
-            for (int attempt = 1; ; attempt++) {
-                Map<String, IBaseResource> previous = stored(byReference.keySet());
-                refuseMovingToAnotherPatient(unit, byReference, previous);
-                Bundle response;
-                try {
-                    // A copy: HAPI writes ids and versions into what it stores, and a second attempt starts afresh.
-                    response = system.transaction(new SystemRequestDetails(), transaction.copy());
-                } catch (ResourceVersionConflictException conflict) {
-                    // Another unit of the same resident (another hospital's import, at the same moment) updated the
-                    // canonical Patient first. The whole transaction was rolled back: try it again.
-                    if (attempt == CONFLICT_ATTEMPTS) {
-                        throw conflict;
-                    }
-                    pauseBeforeAttempt(attempt + 1);
+            for (int u = 0; u < units.size(); u++) {
+                UnitToStore toStore = units.get(u);
+                SourceUnit unit = toStore.unit();
+                Optional<Provenance> earlier = Optional.ofNullable(earlierByKey.get(unit.key()));
+                Optional<Instant> storedOccurrence = earlier.filter(Provenance::hasOccurredDateTimeType)
+                        .map(provenance -> provenance.getOccurredDateTimeType().getValue().toInstant());
+                if (storedOccurrence.isPresent() && storedOccurrence.get().isAfter(unit.occurred())) {
+                    outcomes[u] = new SupersededByStored(storedOccurrence.get());
                     continue;
                 }
+                Optional<StoredUnit> sameSource = earlier.flatMap(RecordWriter::storedUnit)
+                        .filter(stored -> toStore.fingerprint().filter(value -> stored.madeFrom(unit, value)).isPresent());
+                if (sameSource.isPresent()) {
+                    outcomes[u] = new Stored(0, 0, sameSource.get().resources(), 0);
+                    continue;
+                }
+                Map<String, Resource> byReference = withStableIds(unit, toStore.resources());
+                Set<String> removed = new LinkedHashSet<>(earlier.map(RecordWriter::removableTargets).orElse(List.of()));
+                removed.removeAll(byReference.keySet());
+                List<String> writes = concat(byReference.keySet(), removed);
+                if (writes.stream().anyMatch(written::contains)) {
+                    continue;
+                }
+                written.addAll(writes);
+                unitWrites.put(u, new UnitWrite(unit, byReference, removed, transaction.getEntry().size()));
+                for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
+                    put(transaction, entry.getKey(), entry.getValue());
+                }
+                for (String reference : removed) {
+                    transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(reference);
+                }
+                Provenance provenance = provenance(unit, byReference.keySet(), activity(earlier, unit));
+                toStore.fingerprint().ifPresent(value ->
+                        provenance.addExtension(HubImportCodes.SOURCE_FINGERPRINT_EXTENSION, new StringType(value)));
+                put(transaction, "Provenance/" + provenanceId(unit), provenance);
+            }
+            if (!unitWrites.isEmpty()) {
+                storeCounting(transaction, unitWrites, outcomes);
+            }
+            return outcomes;
+        } finally {
+            locks.reversed().forEach(ReentrantLock::unlock);
+        }
+    }
+
+    /** Runs the transaction, and records for each unit written what it created, updated and kept unchanged. */
+    private void storeCounting(Bundle transaction, Map<Integer, UnitWrite> writes, Outcome[] outcomes) {
+        Set<String> references = new LinkedHashSet<>();
+        writes.values().forEach(write -> references.addAll(write.byReference().keySet()));
+        for (int attempt = 1; ; attempt++) {
+            Map<String, IBaseResource> previous = stored(references);
+            writes.values().forEach(write -> refuseMovingToAnotherPatient(write.unit(), write.byReference(), previous));
+            Bundle response;
+            try {
+                // A copy: HAPI writes ids and versions into what it stores, and a second attempt starts afresh.
+                response = system.transaction(new SystemRequestDetails(), transaction.copy());
+            } catch (ResourceVersionConflictException conflict) {
+                // Another unit of the same resident (another hospital's import, at the same moment) updated the
+                // canonical Patient first. The whole transaction was rolled back: try it again.
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw conflict;
+                }
+                pauseBeforeAttempt(attempt + 1);
+                continue;
+            }
+            writes.forEach((index, write) -> {
                 int created = 0;
                 int updated = 0;
                 int unchanged = 0;
-                List<String> order = new ArrayList<>(byReference.keySet());
-                for (int i = 0; i < order.size(); i++) {
-                    IBaseResource storedBefore = previous.get(order.get(i));
+                int entry = write.firstEntry();
+                for (String reference : write.byReference().keySet()) {
+                    IBaseResource storedBefore = previous.get(reference);
                     String before = storedBefore == null ? null : storedBefore.getIdElement().getVersionIdPart();
-                    String after = new IdType(response.getEntry().get(i).getResponse().getLocation()).getVersionIdPart();
+                    String after = new IdType(response.getEntry().get(entry++).getResponse().getLocation()).getVersionIdPart();
                     if (before == null) {
                         created++;
                     } else if (before.equals(after)) {
@@ -170,9 +256,20 @@ public final class RecordWriter {
                         updated++;
                     }
                 }
-                return new Stored(created, updated, unchanged, removed.size());
-            }
+                outcomes[index] = new Stored(created, updated, unchanged, write.removed().size());
+            });
+            return;
         }
+    }
+
+    private static UnitToStore copyOf(UnitToStore unit) {
+        return new UnitToStore(unit.unit(), unit.resources().stream().map(Resource::copy).toList(), unit.fingerprint());
+    }
+
+    private static List<String> concat(Set<String> first, Set<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     /** A short random pause, longer with each attempt, so that the units that collided do not collide again. */
@@ -190,19 +287,26 @@ public final class RecordWriter {
      * {@value #STORED_UNITS_PER_SEARCH} units instead of a read per unit. Units never stored are absent.
      */
     public Map<String, StoredUnit> storedUnits(List<SourceUnit> units) {
+        Map<String, StoredUnit> stored = new HashMap<>();
+        provenancesOf(units).forEach((key, provenance) -> storedUnit(provenance).ifPresent(unit -> stored.put(key, unit)));
+        return stored;
+    }
+
+    /** The Provenance of each of these units that has been stored, by unit key. */
+    private Map<String, Provenance> provenancesOf(List<SourceUnit> units) {
         Map<String, String> keysById = new HashMap<>();
         units.forEach(unit -> keysById.put(provenanceId(unit), unit.key()));
         List<String> ids = new ArrayList<>(keysById.keySet());
-        Map<String, StoredUnit> stored = new HashMap<>();
+        Map<String, Provenance> found = new HashMap<>();
         for (int start = 0; start < ids.size(); start += STORED_UNITS_PER_SEARCH) {
             TokenOrListParam anyOf = new TokenOrListParam();
             ids.subList(start, Math.min(ids.size(), start + STORED_UNITS_PER_SEARCH)).forEach(id -> anyOf.addOr(new TokenParam(id)));
             SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
-            for (IBaseResource found : daos.getResourceDao(Provenance.class).search(search, new SystemRequestDetails()).getAllResources()) {
-                storedUnit((Provenance) found).ifPresent(unit -> stored.put(keysById.get(found.getIdElement().getIdPart()), unit));
+            for (IBaseResource provenance : daos.getResourceDao(Provenance.class).search(search, new SystemRequestDetails()).getAllResources()) {
+                found.put(keysById.get(provenance.getIdElement().getIdPart()), (Provenance) provenance);
             }
         }
-        return stored;
+        return found;
     }
 
     /** What a unit's Provenance says its last import stored; empty for one written without a source time. */
@@ -218,7 +322,9 @@ public final class RecordWriter {
 
     /** The unit's file says "deleted": removes what its earlier import made, and its Provenance. */
     public Stored remove(SourceUnit unit) {
-        synchronized (lockOf(unit.key())) {
+        ReentrantLock lock = keyLocks[stripeOf(unit.key())];
+        lock.lock();
+        try {
             Optional<Provenance> earlier = read(Provenance.class, provenanceId(unit));
             if (earlier.isEmpty()) {
                 return new Stored(0, 0, 0, 0);
@@ -234,6 +340,8 @@ public final class RecordWriter {
                     .setUrl("Provenance/" + provenanceId(unit));
             system.transaction(new SystemRequestDetails(), transaction);
             return new Stored(0, 0, 0, targets.size());
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -409,7 +517,12 @@ public final class RecordWriter {
         return StableIds.of("Provenance", unit.key());
     }
 
-    private Object lockOf(String key) {
-        return keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
+    private int stripeOf(String key) {
+        return Math.floorMod(key.hashCode(), keyLocks.length);
+    }
+
+    /** The units' stripes, each once and in one order, so that two writers taking several never wait on each other in a circle. */
+    private List<ReentrantLock> locksOf(List<UnitToStore> units) {
+        return units.stream().map(unit -> stripeOf(unit.unit().key())).distinct().sorted().map(stripe -> keyLocks[stripe]).toList();
     }
 }

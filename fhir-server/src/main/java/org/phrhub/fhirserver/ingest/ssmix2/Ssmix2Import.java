@@ -42,9 +42,16 @@ import org.springframework.web.util.UriUtils;
  * Imports one hospital's SS-MIX2 storage tree, standardized and extended storage alike. Per record
  * (patient, date, data type, order, department) only the newest file counts: older ones are reported
  * superseded, and a newest file flagged deleted removes what the record's earlier import made. Each file is
- * checked, mapped and stored on its own, so a bad file changes nothing and the rest go on.
+ * checked and mapped on its own, so a bad file changes nothing and the rest go on; a patient folder's records
+ * are then stored together, few transactions for many records, and one the server refuses fails alone.
  */
 public final class Ssmix2Import {
+
+    /**
+     * At most this many records in one transaction: a patient's folder may hold years of them, and one
+     * transaction holds its locks, and the request's memory, until all are stored.
+     */
+    private static final int UNITS_PER_TRANSACTION = 25;
 
     private final Ssmix2MessageReader reader = new Ssmix2MessageReader();
     private final Ssmix2Mappers mappers;
@@ -100,9 +107,75 @@ public final class Ssmix2Import {
         List<SourceUnit> units = newestFiles.stream().map(file -> unitOf(file, institutionCode, hospital)).toList();
         // What the hub holds of these records, read at once: a file imported before as it is now is not read again.
         Map<String, RecordWriter.StoredUnit> held = writer.storedUnits(units);
+        // A patient's files lie together in the storage; their records are stored a few transactions at a time.
+        List<Prepared> batch = new ArrayList<>();
         for (int i = 0; i < newestFiles.size(); i++) {
-            report.add(importFile(newestFiles.get(i), units.get(i), institutionCode, enrolled, held, report));
+            StorageFile file = newestFiles.get(i);
+            if (!batch.isEmpty() && (!patientOf(batch.getFirst()).equals(file.name().patientId())
+                    || batch.stream().filter(Mapped.class::isInstance).count() == UNITS_PER_TRANSACTION)) {
+                store(batch, report);
+                batch.clear();
+            }
+            batch.add(prepare(file, units.get(i), institutionCode, enrolled, held, report));
         }
+        store(batch, report);
+    }
+
+    /** What reading a file came to: an outcome already, or its records, to store. */
+    private sealed interface Prepared permits Done, Mapped {
+        StorageFile file();
+    }
+
+    private record Done(StorageFile file, FileOutcome outcome) implements Prepared {}
+
+    private record Mapped(StorageFile file, RecordWriter.UnitToStore toStore, String subject) implements Prepared {}
+
+    private static String patientOf(Prepared prepared) {
+        return prepared.file().name().patientId();
+    }
+
+    /**
+     * Stores the mapped files of a batch together, and reports every file of it in order. The files a failed
+     * transaction held are stored one by one, so that only the one refused is reported as an error.
+     */
+    private void store(List<Prepared> batch, ImportReport report) {
+        List<Mapped> mapped = batch.stream().filter(Mapped.class::isInstance).map(Mapped.class::cast).toList();
+        List<Optional<RecordWriter.Outcome>> outcomes = mapped.isEmpty() ? List.of()
+                : writer.storeTogether(mapped.stream().map(Mapped::toStore).toList());
+        int next = 0;
+        for (Prepared prepared : batch) {
+            switch (prepared) {
+                case Done done -> report.add(done.outcome());
+                case Mapped file -> {
+                    Optional<RecordWriter.Outcome> outcome = outcomes.get(next++);
+                    report.add(outcome.isPresent() ? outcomeOf(file, outcome.get(), report) : storeAlone(file, report));
+                }
+            }
+        }
+    }
+
+    private FileOutcome storeAlone(Mapped mapped, ImportReport report) {
+        RecordWriter.UnitToStore toStore = mapped.toStore();
+        try {
+            return outcomeOf(mapped, writer.store(toStore.unit(), toStore.resources(), toStore.fingerprint()), report);
+        } catch (BaseServerResponseException | IllegalArgumentException e) {
+            return FileOutcome.of(mapped.file().relativePath(), Status.ERROR, "the hub refused what the file maps to: " + e.getMessage());
+        }
+    }
+
+    private static FileOutcome outcomeOf(Mapped mapped, RecordWriter.Outcome outcome, ImportReport report) {
+        String path = mapped.file().relativePath();
+        return switch (outcome) {
+            case RecordWriter.Stored stored -> {
+                if (stored.created() + stored.updated() + stored.deleted() > 0) {
+                    report.wroteFor(mapped.subject());
+                }
+                yield new FileOutcome(path, Status.IMPORTED, stored.created(), stored.updated(), stored.unchanged(),
+                        stored.deleted(), null);
+            }
+            case RecordWriter.SupersededByStored newer -> FileOutcome.of(path, Status.SUPERSEDED,
+                    "the hub holds a newer file of this record (occurrence " + newer.storedOccurrence() + ")");
+        };
     }
 
     private static SourceUnit unitOf(StorageFile file, String institutionCode, Reference hospital) {
@@ -112,7 +185,12 @@ public final class Ssmix2Import {
                 file.name().occurrence().atZone(Hl7Times.JAPAN).toInstant());
     }
 
-    private FileOutcome importFile(StorageFile file, SourceUnit unit, String institutionCode,
+    /**
+     * Reads and maps one file, or says what became of it without storing anything: flagged deleted (removed
+     * at once), a data type not imported, unchanged since its last import, unreadable, of a patient the hub
+     * does not know.
+     */
+    private Prepared prepare(StorageFile file, SourceUnit unit, String institutionCode,
             Map<String, Optional<Patient>> enrolled, Map<String, RecordWriter.StoredUnit> held, ImportReport report) {
         String path = file.relativePath();
         try {
@@ -122,13 +200,13 @@ public final class Ssmix2Import {
                     enrolled.computeIfAbsent(file.name().patientId(), number -> residents.byPatientNumber(institutionCode, number))
                             .ifPresent(resident -> report.wroteFor(reference(resident)));
                 }
-                return new FileOutcome(path, Status.DELETED, 0, 0, 0, removed.deleted(),
-                        removed.deleted() == 0 ? "flagged deleted; nothing of the record was stored" : "flagged deleted");
+                return new Done(file, new FileOutcome(path, Status.DELETED, 0, 0, 0, removed.deleted(),
+                        removed.deleted() == 0 ? "flagged deleted; nothing of the record was stored" : "flagged deleted"));
             }
             Optional<DataTypeMapper> mapper = mappers.forDataType(file.name().dataType());
             if (mapper.isEmpty()) {
-                return FileOutcome.of(path, Status.SKIPPED, "data type " + file.name().dataType()
-                        + " is not imported (the hub reads " + String.join(", ", mappers.supported()) + ")");
+                return new Done(file, FileOutcome.of(path, Status.SKIPPED, "data type " + file.name().dataType()
+                        + " is not imported (the hub reads " + String.join(", ", mappers.supported()) + ")"));
             }
             byte[] content = Files.readAllBytes(file.path());
             // Demographics (ADT-00) too: the resident's Patient takes only what it lacks of them, so the same file
@@ -138,44 +216,34 @@ public final class Ssmix2Import {
                     .map(resident -> SourceFingerprint.of(content, List.of(reference(resident))));
             RecordWriter.StoredUnit before = held.get(unit.key());
             if (fingerprint.isPresent() && before != null && before.madeFrom(unit, fingerprint.get())) {
-                return new FileOutcome(path, Status.IMPORTED, 0, 0, before.resources(), 0, null);
+                return new Done(file, new FileOutcome(path, Status.IMPORTED, 0, 0, before.resources(), 0, null));
             }
             Message message = reader.read(content);
             SourcePatient patient = SourcePatient.of(message);
             if (!patient.patientNumber().equals(file.name().patientId())) {
-                return FileOutcome.of(path, Status.ERROR, "PID-3 names patient " + patient.patientNumber()
+                return new Done(file, FileOutcome.of(path, Status.ERROR, "PID-3 names patient " + patient.patientNumber()
                         + " but the file lies in the storage of patient " + file.name().patientId()
-                        + "; not imported, the hub does not guess which is right");
+                        + "; not imported, the hub does not guess which is right"));
             }
             Optional<Patient> resident = enrolled.computeIfAbsent(patient.patientNumber(),
                     number -> residents.byPatientNumber(institutionCode, number));
             if (resident.isEmpty()) {
                 review.hold(institutionCode, patient, path);
-                return FileOutcome.of(path, Status.HELD, "patient number " + patient.patientNumber() + " of institution "
-                        + institutionCode + " is enrolled on no resident; held for identity review");
+                return new Done(file, FileOutcome.of(path, Status.HELD, "patient number " + patient.patientNumber() + " of institution "
+                        + institutionCode + " is enrolled on no resident; held for identity review"));
             }
             Reference subject = new Reference(reference(resident.get()));
             List<Resource> resources = mapper.get().map(message, new MappingContext(institutionCode, file.name(), subject));
             if (file.name().dataType().equals("ADT-00")) {
                 resources = List.of(CanonicalDemographics.absorb(resident.get(), (Patient) resources.getFirst()));
             }
-            return switch (writer.store(unit, resources, fingerprint)) {
-                case RecordWriter.Stored stored -> {
-                    if (stored.created() + stored.updated() + stored.deleted() > 0) {
-                        report.wroteFor(subject.getReference());
-                    }
-                    yield new FileOutcome(path, Status.IMPORTED, stored.created(), stored.updated(), stored.unchanged(),
-                            stored.deleted(), null);
-                }
-                case RecordWriter.SupersededByStored newer -> FileOutcome.of(path, Status.SUPERSEDED,
-                        "the hub holds a newer file of this record (occurrence " + newer.storedOccurrence() + ")");
-            };
+            return new Mapped(file, new RecordWriter.UnitToStore(unit, resources, fingerprint), subject.getReference());
         } catch (Hl7ReadException | MappingException e) {
-            return FileOutcome.of(path, Status.ERROR, e.getMessage());
+            return new Done(file, FileOutcome.of(path, Status.ERROR, e.getMessage()));
         } catch (IOException e) {
-            return FileOutcome.of(path, Status.ERROR, "cannot read the file: " + e.getMessage());
+            return new Done(file, FileOutcome.of(path, Status.ERROR, "cannot read the file: " + e.getMessage()));
         } catch (BaseServerResponseException | IllegalArgumentException e) {
-            return FileOutcome.of(path, Status.ERROR, "the hub refused what the file maps to: " + e.getMessage());
+            return new Done(file, FileOutcome.of(path, Status.ERROR, "the hub refused what the file maps to: " + e.getMessage()));
         }
     }
 
