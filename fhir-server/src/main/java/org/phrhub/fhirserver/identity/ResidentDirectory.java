@@ -5,11 +5,18 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.phrhub.vocabulary.HubIdentifiers;
@@ -30,6 +37,9 @@ public final class ResidentDirectory {
      */
     public record Enrolment(String resident, boolean linked) {}
 
+    /** How many patient numbers one search asks for. */
+    private static final int NUMBERS_PER_SEARCH = 500;
+
     private final IFhirResourceDao<Patient> patients;
 
     public ResidentDirectory(DaoRegistry daos) {
@@ -43,6 +53,36 @@ public final class ResidentDirectory {
     /** The canonical Patient this institution's patient number is enrolled on. */
     public Optional<Patient> byPatientNumber(String institutionCode, String patientNumber) {
         return single(JpCore.patientNumberSystem(institutionCode), patientNumber);
+    }
+
+    /**
+     * As {@link #byPatientNumber} for many numbers, in a few searches instead of one per number (an import
+     * asks for every patient of a storage). A number carried by two Patients is left out, so that asking
+     * {@link #byPatientNumber} for it gives the error; a number enrolled nowhere maps to empty.
+     */
+    public Map<String, Optional<Patient>> byPatientNumbers(String institutionCode, Collection<String> patientNumbers) {
+        String system = JpCore.patientNumberSystem(institutionCode);
+        List<String> numbers = List.copyOf(new LinkedHashSet<>(patientNumbers));
+        Map<String, List<Patient>> matches = new HashMap<>();
+        for (int start = 0; start < numbers.size(); start += NUMBERS_PER_SEARCH) {
+            TokenOrListParam anyOf = new TokenOrListParam();
+            numbers.subList(start, Math.min(numbers.size(), start + NUMBERS_PER_SEARCH)).forEach(number -> anyOf.add(system, number));
+            for (IBaseResource found : patients.search(SearchParameterMap.newSynchronous().add(Patient.SP_IDENTIFIER, anyOf),
+                    new SystemRequestDetails()).getAllResources()) {
+                Patient patient = (Patient) found;
+                patient.getIdentifier().stream().filter(identifier -> system.equals(identifier.getSystem()))
+                        .map(Identifier::getValue).distinct()
+                        .forEach(number -> matches.computeIfAbsent(number, key -> new ArrayList<>()).add(patient));
+            }
+        }
+        Map<String, Optional<Patient>> residents = new HashMap<>();
+        for (String number : numbers) {
+            List<Patient> carrying = matches.getOrDefault(number, List.of());
+            if (carrying.size() <= 1) {
+                residents.put(number, carrying.stream().findFirst());
+            }
+        }
+        return residents;
     }
 
     /**

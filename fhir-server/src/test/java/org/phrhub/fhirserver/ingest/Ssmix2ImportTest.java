@@ -274,6 +274,28 @@ class Ssmix2ImportTest extends FhirServerIntegrationTest {
     }
 
     @Test
+    void aPatientNumberTwoPatientsCarryIsAnErrorAndStoresNothing() {
+        String resident = hospitals.newResident("カンジャ タロウ", "1948-04-05", AdministrativeGender.MALE);
+        hospitals.enrol(HospitalImports.commonIdOf(resident), institution, "9999013");
+        // A second Patient with the number, as a faulty migration might leave: the hub does not pick one.
+        Patient duplicate = new Patient();
+        duplicate.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.51.1" + institution).setValue("9999013");
+        daos.getResourceDao(Patient.class).create(duplicate, new SystemRequestDetails());
+
+        ImportReports report = hospitals.importStorage(StorageTrees.sample(), institution);
+
+        assertThat(report.file("999/901/9999013/20110701/OMP-01/")).satisfies(file -> {
+            assertThat(file.status()).isEqualTo("error");
+            assertThat(file.reason()).get().asString().contains("2 Patients carry the identifier", "|9999013",
+                    "resolve the duplicates");
+        });
+        assertThat(report.total("created")).isZero();
+        assertThat(daos.getResourceDao(Observation.class).search(new SearchParameterMap()
+                .add("subject", new ReferenceParam(resident)).setLoadSynchronous(true), new SystemRequestDetails()).size())
+                .isZero();
+    }
+
+    @Test
     void anEnrolledPatientNumberCannotBeEnrolledOnAnotherResident() {
         String first = hospitals.newResident("イチ", "1970-01-01", AdministrativeGender.FEMALE);
         String second = hospitals.newResident("ニ", "1970-01-01", AdministrativeGender.FEMALE);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,6 @@ public final class Ssmix2Import {
         List<StorageTree.Entry> entries = new StorageTree(root).entries();
         Reference hospital = hospitals.hospital(institutionCode);
         Map<String, List<StorageFile>> byRecord = new LinkedHashMap<>();
-        // A patient's files come together; whom their number is enrolled on is asked once per import.
-        Map<String, Optional<Patient>> enrolled = new java.util.HashMap<>();
         for (StorageTree.Entry entry : entries) {
             switch (entry) {
                 case StorageTree.Misplaced misplaced ->
@@ -105,6 +104,9 @@ public final class Ssmix2Import {
             newestFiles.add(newest);
         }
         List<SourceUnit> units = newestFiles.stream().map(file -> unitOf(file, institutionCode, hospital)).toList();
+        // Whom each patient number is enrolled on, asked for all at once.
+        Map<String, Optional<Patient>> enrolled = new HashMap<>(residents.byPatientNumbers(institutionCode,
+                newestFiles.stream().map(file -> file.name().patientId()).toList()));
         // What the hub holds of these records, read at once: a file imported before as it is now is not read again.
         Map<String, RecordWriter.StoredUnit> held = writer.storedUnits(units);
         // A patient's files lie together in the storage; their records are stored a few transactions at a time.
