@@ -42,6 +42,8 @@ public final class AsyncAuditWriter implements AutoCloseable {
     private final Duration gathering;
     private final Thread worker;
     private final AtomicInteger pending = new AtomicInteger();
+    /** Events the worker has taken from the queue and not yet stored: the batch it gathers or writes. */
+    private final AtomicInteger taken = new AtomicInteger();
     private volatile boolean closed;
 
     public AsyncAuditWriter(AuditSink sink) {
@@ -67,9 +69,12 @@ public final class AsyncAuditWriter implements AutoCloseable {
         }
     }
 
-    /** Events waiting in the queue (the batch being written is not counted): what an abrupt stop would lose. */
+    /**
+     * Events not yet stored: those waiting in the queue and the batch being gathered or written. What an
+     * abrupt stop would lose.
+     */
     public int queued() {
-        return queue.size();
+        return queue.size() + taken.get();
     }
 
     /**
@@ -112,6 +117,7 @@ public final class AsyncAuditWriter implements AutoCloseable {
                 storeBatch(batch);
             } finally {
                 pending.addAndGet(-batch.size());
+                taken.set(0);
                 batch.clear();
             }
         }
@@ -122,7 +128,7 @@ public final class AsyncAuditWriter implements AutoCloseable {
      * until the batch is full or the stop comes.
      */
     private void gather(List<AuditEvent> batch) throws InterruptedException {
-        batch.add(queue.take());
+        take(batch, queue.take());
         long until = System.nanoTime() + gathering.toNanos();
         while (batch.size() < MOST_PER_BATCH && batch.getLast() != STOP) {
             long left = until - System.nanoTime();
@@ -130,8 +136,15 @@ public final class AsyncAuditWriter implements AutoCloseable {
             if (next == null) {
                 return;
             }
-            batch.add(next);
+            take(batch, next);
         }
+    }
+
+    private void take(List<AuditEvent> batch, AuditEvent event) {
+        if (event != STOP) {
+            taken.incrementAndGet();
+        }
+        batch.add(event);
     }
 
     private void storeBatch(List<AuditEvent> batch) {

@@ -70,7 +70,7 @@ class AsyncAuditWriterTest {
         try (AsyncAuditWriter writer = new AsyncAuditWriter(sink)) {
             keepBusy(writer, sink);
             ids(1, 51).forEach(id -> writer.submit(event(id)));
-            assertThat(writer.queued()).isEqualTo(50);
+            assertThat(writer.queued()).as("e0, being stored, and the 50 behind it").isEqualTo(51);
             sink.release.countDown();
 
             assertThat(writer.awaitIdle(Duration.ofSeconds(10))).isTrue();
