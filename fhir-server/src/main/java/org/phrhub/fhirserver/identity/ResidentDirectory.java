@@ -55,6 +55,11 @@ public final class ResidentDirectory {
         return single(JpCore.patientNumberSystem(institutionCode), patientNumber);
     }
 
+    /** The resident's canonical Patient as stored now. */
+    public Patient current(Patient resident) {
+        return patients.read(resident.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+    }
+
     /**
      * As {@link #byPatientNumber} for many numbers, in a few searches instead of one per number (an import
      * asks for every patient of a storage). A number carried by two Patients is left out, so that asking

@@ -113,8 +113,7 @@ public final class Ssmix2Import {
         List<Prepared> batch = new ArrayList<>();
         for (int i = 0; i < newestFiles.size(); i++) {
             StorageFile file = newestFiles.get(i);
-            if (!batch.isEmpty() && (!patientOf(batch.getFirst()).equals(file.name().patientId())
-                    || batch.stream().filter(Mapped.class::isInstance).count() == UNITS_PER_TRANSACTION)) {
+            if (!batch.isEmpty() && storedBefore(batch, file)) {
                 store(batch, report);
                 batch.clear();
             }
@@ -131,6 +130,22 @@ public final class Ssmix2Import {
     private record Done(StorageFile file, FileOutcome outcome) implements Prepared {}
 
     private record Mapped(StorageFile file, RecordWriter.UnitToStore toStore, String subject) implements Prepared {}
+
+    /**
+     * Whether the batch is stored before the file is read: it holds another patient's records, or as many
+     * as one transaction takes, or a demographics file while this is one too (the second is absorbed into
+     * the Patient as the first left it).
+     */
+    private static boolean storedBefore(List<Prepared> batch, StorageFile file) {
+        List<Mapped> mapped = batch.stream().filter(Mapped.class::isInstance).map(Mapped.class::cast).toList();
+        return !patientOf(batch.getFirst()).equals(file.name().patientId())
+                || mapped.size() == UNITS_PER_TRANSACTION
+                || isDemographics(file) && mapped.stream().anyMatch(held -> isDemographics(held.file()));
+    }
+
+    private static boolean isDemographics(StorageFile file) {
+        return file.name().dataType().equals("ADT-00");
+    }
 
     private static String patientOf(Prepared prepared) {
         return prepared.file().name().patientId();
@@ -236,8 +251,10 @@ public final class Ssmix2Import {
             }
             Reference subject = new Reference(reference(resident.get()));
             List<Resource> resources = mapper.get().map(message, new MappingContext(institutionCode, file.name(), subject));
-            if (file.name().dataType().equals("ADT-00")) {
-                resources = List.of(CanonicalDemographics.absorb(resident.get(), (Patient) resources.getFirst()));
+            if (isDemographics(file)) {
+                // The Patient as it is now, not as the import found it: it is stored whole, and meanwhile an
+                // enrolment or another hospital's import may have added to it.
+                resources = List.of(CanonicalDemographics.absorb(residents.current(resident.get()), (Patient) resources.getFirst()));
             }
             return new Mapped(file, new RecordWriter.UnitToStore(unit, resources, fingerprint), subject.getReference());
         } catch (Hl7ReadException | MappingException e) {
