@@ -193,11 +193,11 @@ public final class RecordWriter {
                 Map<String, Resource> byReference = withStableIds(unit, toStore.resources());
                 Set<String> removed = new LinkedHashSet<>(earlier.map(RecordWriter::removableTargets).orElse(List.of()));
                 removed.removeAll(byReference.keySet());
-                List<String> writes = concat(byReference.keySet(), removed);
-                if (writes.stream().anyMatch(written::contains)) {
+                if (!Collections.disjoint(written, byReference.keySet()) || !Collections.disjoint(written, removed)) {
                     continue;
                 }
-                written.addAll(writes);
+                written.addAll(byReference.keySet());
+                written.addAll(removed);
                 unitWrites.put(u, new UnitWrite(unit, byReference, removed, transaction.getEntry().size()));
                 for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
                     put(transaction, entry.getKey(), entry.getValue());
@@ -264,12 +264,6 @@ public final class RecordWriter {
 
     private static UnitToStore copyOf(UnitToStore unit) {
         return new UnitToStore(unit.unit(), unit.resources().stream().map(Resource::copy).toList(), unit.fingerprint());
-    }
-
-    private static List<String> concat(Set<String> first, Set<String> second) {
-        List<String> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
     }
 
     /** A short random pause, longer with each attempt, so that the units that collided do not collide again. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Instant;
 import java.util.List;
@@ -126,8 +128,7 @@ class RecordsStoredTogetherTest extends FhirServerIntegrationTest {
     }
 
     private int readingsOf(String patient) {
-        var search = new ca.uhn.fhir.jpa.searchparam.SearchParameterMap()
-                .add("subject", new ca.uhn.fhir.rest.param.ReferenceParam(patient));
+        SearchParameterMap search = new SearchParameterMap().add("subject", new ReferenceParam(patient));
         search.setLoadSynchronous(true);
         return daos.getResourceDao(Observation.class).search(search, new SystemRequestDetails()).getAllResources().size();
     }

@@ -157,8 +157,7 @@ public final class Ssmix2Import {
      */
     private void store(List<Prepared> batch, ImportReport report) {
         List<Mapped> mapped = batch.stream().filter(Mapped.class::isInstance).map(Mapped.class::cast).toList();
-        List<Optional<RecordWriter.Outcome>> outcomes = mapped.isEmpty() ? List.of()
-                : writer.storeTogether(mapped.stream().map(Mapped::toStore).toList());
+        List<Optional<RecordWriter.Outcome>> outcomes = writer.storeTogether(mapped.stream().map(Mapped::toStore).toList());
         int next = 0;
         for (Prepared prepared : batch) {
             switch (prepared) {
@@ -176,8 +175,12 @@ public final class Ssmix2Import {
         try {
             return outcomeOf(mapped, writer.store(toStore.unit(), toStore.resources(), toStore.fingerprint()), report);
         } catch (BaseServerResponseException | IllegalArgumentException e) {
-            return FileOutcome.of(mapped.file().relativePath(), Status.ERROR, "the hub refused what the file maps to: " + e.getMessage());
+            return refused(mapped.file().relativePath(), e);
         }
+    }
+
+    private static FileOutcome refused(String path, RuntimeException e) {
+        return FileOutcome.of(path, Status.ERROR, "the hub refused what the file maps to: " + e.getMessage());
     }
 
     private static FileOutcome outcomeOf(Mapped mapped, RecordWriter.Outcome outcome, ImportReport report) {
@@ -262,7 +265,7 @@ public final class Ssmix2Import {
         } catch (IOException e) {
             return new Done(file, FileOutcome.of(path, Status.ERROR, "cannot read the file: " + e.getMessage()));
         } catch (BaseServerResponseException | IllegalArgumentException e) {
-            return new Done(file, FileOutcome.of(path, Status.ERROR, "the hub refused what the file maps to: " + e.getMessage()));
+            return new Done(file, refused(path, e));
         }
     }
 
