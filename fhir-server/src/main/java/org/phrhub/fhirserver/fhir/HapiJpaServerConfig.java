@@ -86,6 +86,12 @@ public class HapiJpaServerConfig {
         return new CustomQueryPlans();
     }
 
+    /** Static, as above. */
+    @Bean
+    static BatchedInserts batchedInserts() {
+        return new BatchedInserts();
+    }
+
     @Bean
     public PartitionSettings partitionSettings() {
         return new PartitionSettings();

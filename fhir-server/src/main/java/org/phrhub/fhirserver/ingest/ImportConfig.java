@@ -3,11 +3,13 @@ package org.phrhub.fhirserver.ingest;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.dao.tx.HapiTransactionService;
 import java.time.Clock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.phrhub.consent.hapi.ConsentGuard;
+import org.phrhub.fhirserver.bulkstore.NewResourceWriter;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
 import org.phrhub.fhirserver.identity.ResidentDirectory;
 import org.phrhub.fhirserver.ingest.bundle.BundleImport;
@@ -31,8 +33,9 @@ public class ImportConfig {
 
     /** One writer for every kind of import: it keeps two imports of the same record from racing. */
     @Bean
-    public RecordWriter recordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir) {
-        return new RecordWriter(daos, system, fhir, IMPORTER);
+    public RecordWriter recordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, NewResourceWriter newResources,
+            HapiTransactionService transactions, FhirContext fhir) {
+        return new RecordWriter(daos, system, newResources, transactions, fhir, IMPORTER);
     }
 
     @Bean
@@ -42,8 +45,8 @@ public class ImportConfig {
 
     @Bean
     public Ssmix2Import ssmix2Import(RecordWriter writer, ResidentDirectory residents, IdentityReviewList review,
-            HospitalDirectory hospitals) {
-        return new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, hospitals);
+            HospitalDirectory hospitals, ImportProperties properties) {
+        return new Ssmix2Import(Ssmix2Mappers.standard(), writer, residents, review, hospitals, properties.workers());
     }
 
     /** Checked at start-up: a wrong system would hold every bundle of that hospital. */

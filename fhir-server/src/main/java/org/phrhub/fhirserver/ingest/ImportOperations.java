@@ -67,13 +67,16 @@ public final class ImportOperations {
             throws IOException {
         String institution = HospitalDirectory.requireInstitutionCodeOfRequest(request.getParameter("institution"), "$import-ssmix2 needs ?institution=: ");
         TemporaryFolder folder = TemporaryFolder.create("ssmix2-import-");
+        ZippedStorage.OpenedStorage storage = null;
         boolean handedToJob = false;
         try {
-            Path root = zips.unpack(request.getInputStream(), folder.path());
+            storage = zips.open(request.getInputStream(), folder.path());
+            Path root = storage.root();
             WriteAudit audit = guard.writeAudit(details, "import of hospital records (SS-MIX2) of institution " + institution);
             if (prefersAsync(request)) {
+                ZippedStorage.OpenedStorage opened = storage;
                 String job = jobs.start("SS-MIX2 of institution " + institution,
-                        report -> importAudited(root, institution, report, audit), folder::close);
+                        report -> importAudited(root, institution, report, audit), () -> close(opened, folder));
                 handedToJob = true;
                 response.setHeader("Content-Location", statusUrl(request, job));
                 write(response, 202, accepted(job));
@@ -86,8 +89,21 @@ public final class ImportOperations {
             throw new InvalidRequestException("$import-ssmix2 takes a zip of an SS-MIX2 storage tree: " + e.getMessage());
         } finally {
             if (!handedToJob) {
-                folder.close();
+                close(storage, folder);
             }
+        }
+    }
+
+    /** The archive first, then the folder it lies in. */
+    private static void close(ZippedStorage.OpenedStorage storage, TemporaryFolder folder) {
+        try {
+            if (storage != null) {
+                storage.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the uploaded archive: " + e.getMessage(), e);
+        } finally {
+            folder.close();
         }
     }
 

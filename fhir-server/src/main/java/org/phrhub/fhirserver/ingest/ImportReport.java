@@ -40,6 +40,12 @@ public final class ImportReport {
         files.add(outcome);
     }
 
+    /** Adds what another report holds, after what this one holds. */
+    public void addAll(ImportReport other) {
+        other.files().forEach(this::add);
+        other.writtenFor().forEach(this::wroteFor);
+    }
+
     /** The import created, changed or deleted something in this resident's record ({@code Patient/<id>}). */
     public synchronized void wroteFor(String patient) {
         writtenFor.add(patient);

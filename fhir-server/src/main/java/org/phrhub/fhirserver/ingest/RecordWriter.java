@@ -3,6 +3,7 @@ package org.phrhub.fhirserver.ingest;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.dao.tx.HapiTransactionService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -36,6 +37,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.phrhub.consent.decision.DataOwnership;
 import org.phrhub.consent.decision.PatientCompartment;
+import org.phrhub.fhirserver.bulkstore.NewResourceWriter;
 import org.phrhub.vocabulary.DataSourceTags;
 import org.phrhub.vocabulary.HubIdentifiers;
 import org.phrhub.vocabulary.HubImportCodes;
@@ -77,6 +79,9 @@ public final class RecordWriter {
     /** How often a unit's transaction is tried when it collides with another's update of the same resource. */
     private static final int CONFLICT_ATTEMPTS = 5;
 
+    /** Up to how many stored resources are read one by one: a read costs a fraction of a search. */
+    private static final int READS_RATHER_THAN_SEARCH = 3;
+
     /** How many units' Provenances one search reads. */
     private static final int STORED_UNITS_PER_SEARCH = 500;
 
@@ -85,6 +90,8 @@ public final class RecordWriter {
 
     private final DaoRegistry daos;
     private final IFhirSystemDao<Bundle, ?> system;
+    private final NewResourceWriter newResources;
+    private final HapiTransactionService transactions;
     private final FhirContext fhir;
     private final Reference importer;
     private final PatientCompartment patients;
@@ -92,9 +99,12 @@ public final class RecordWriter {
     private final ReentrantLock[] keyLocks = new ReentrantLock[64];
 
     /** @param importer who imports, as the Provenance's assembler (e.g. the importer client) */
-    public RecordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, FhirContext fhir, Reference importer) {
+    public RecordWriter(DaoRegistry daos, IFhirSystemDao<Bundle, ?> system, NewResourceWriter newResources,
+            HapiTransactionService transactions, FhirContext fhir, Reference importer) {
         this.daos = daos;
         this.system = system;
+        this.newResources = newResources;
+        this.transactions = transactions;
         this.fhir = fhir;
         this.importer = importer;
         this.patients = new PatientCompartment(fhir);
@@ -158,8 +168,8 @@ public final class RecordWriter {
         return outcomes;
     }
 
-    /** What one unit puts and deletes in a transaction, and where its puts begin in it. */
-    private record UnitWrite(SourceUnit unit, Map<String, Resource> byReference, Set<String> removed, int firstEntry) {}
+    /** What one unit puts and deletes in a transaction. */
+    private record UnitWrite(SourceUnit unit, Map<String, Resource> byReference, Set<String> removed) {}
 
     /**
      * Stores the units as one transaction; a unit that would write what an earlier one of them writes is left
@@ -198,7 +208,7 @@ public final class RecordWriter {
                 }
                 written.addAll(byReference.keySet());
                 written.addAll(removed);
-                unitWrites.put(u, new UnitWrite(unit, byReference, removed, transaction.getEntry().size()));
+                unitWrites.put(u, new UnitWrite(unit, byReference, removed));
                 for (Map.Entry<String, Resource> entry : byReference.entrySet()) {
                     put(transaction, entry.getKey(), entry.getValue());
                 }
@@ -219,44 +229,78 @@ public final class RecordWriter {
         }
     }
 
-    /** Runs the transaction, and records for each unit written what it created, updated and kept unchanged. */
+    /**
+     * Runs the transaction, and records for each unit written what it created, updated and kept unchanged. What
+     * the hub has never held goes straight into HAPI's tables ({@link NewResourceWriter}); the rest (updates,
+     * deletes, what that writer leaves to HAPI) through HAPI's transaction; both in one database transaction.
+     */
     private void storeCounting(Bundle transaction, Map<Integer, UnitWrite> writes, Outcome[] outcomes) {
+        // Every resource the transaction puts: the units' records, and their Provenances.
         Set<String> references = new LinkedHashSet<>();
-        writes.values().forEach(write -> references.addAll(write.byReference().keySet()));
+        transaction.getEntry().stream().filter(entry -> entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT)
+                .forEach(entry -> references.add(entry.getRequest().getUrl()));
         for (int attempt = 1; ; attempt++) {
-            Map<String, IBaseResource> previous = stored(references);
+            Set<String> everStored = newResources.everStored(references);
+            Map<String, IBaseResource> previous = stored(everStored);
             writes.values().forEach(write -> refuseMovingToAnotherPatient(write.unit(), write.byReference(), previous));
-            Bundle response;
+            // A copy: writing gives ids and versions to what it stores, and a second attempt starts afresh.
+            Bundle copy = transaction.copy();
+            List<Resource> created = new ArrayList<>();
+            Bundle throughHapi = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            for (Bundle.BundleEntryComponent entry : copy.getEntry()) {
+                boolean put = entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT;
+                IBaseResource storedBefore = put ? previous.get(entry.getRequest().getUrl()) : null;
+                if (put && !everStored.contains(entry.getRequest().getUrl()) && newResources.writes(entry.getResource())) {
+                    created.add(entry.getResource());
+                } else if (storedBefore instanceof Resource before && newResources.unchanged(entry.getResource(), before)) {
+                    continue; // HAPI would keep the stored version: nothing to write
+                } else {
+                    throughHapi.addEntry(entry);
+                }
+            }
+            Map<String, String> versionAfter = new HashMap<>();
             try {
-                // A copy: HAPI writes ids and versions into what it stores, and a second attempt starts afresh.
-                response = system.transaction(new SystemRequestDetails(), transaction.copy());
+                transactions.withSystemRequest().execute(() -> {
+                    newResources.create(created, new SystemRequestDetails());
+                    if (throughHapi.hasEntry()) {
+                        Bundle response = system.transactionNested(new SystemRequestDetails(), throughHapi);
+                        for (Bundle.BundleEntryComponent entry : response.getEntry()) {
+                            if (entry.getResponse().hasLocation()) {
+                                IdType location = new IdType(entry.getResponse().getLocation());
+                                versionAfter.put(location.toUnqualifiedVersionless().getValue(), location.getVersionIdPart());
+                            }
+                        }
+                    }
+                    return null;
+                });
             } catch (ResourceVersionConflictException conflict) {
                 // Another unit of the same resident (another hospital's import, at the same moment) updated the
-                // canonical Patient first. The whole transaction was rolled back: try it again.
+                // canonical Patient first, or created a resource this one creates too. Everything of this
+                // transaction was rolled back: try it again.
                 if (attempt == CONFLICT_ATTEMPTS) {
                     throw conflict;
                 }
                 pauseBeforeAttempt(attempt + 1);
                 continue;
             }
+            created.forEach(resource -> versionAfter.put(resource.getIdElement().toUnqualifiedVersionless().getValue(),
+                    resource.getIdElement().getVersionIdPart()));
             writes.forEach((index, write) -> {
-                int created = 0;
+                int createdCount = 0;
                 int updated = 0;
                 int unchanged = 0;
-                int entry = write.firstEntry();
                 for (String reference : write.byReference().keySet()) {
                     IBaseResource storedBefore = previous.get(reference);
                     String before = storedBefore == null ? null : storedBefore.getIdElement().getVersionIdPart();
-                    String after = new IdType(response.getEntry().get(entry++).getResponse().getLocation()).getVersionIdPart();
                     if (before == null) {
-                        created++;
-                    } else if (before.equals(after)) {
+                        createdCount++;
+                    } else if (before.equals(versionAfter.getOrDefault(reference, before))) {
                         unchanged++;
                     } else {
                         updated++;
                     }
                 }
-                outcomes[index] = new Stored(created, updated, unchanged, write.removed().size());
+                outcomes[index] = new Stored(createdCount, updated, unchanged, write.removed().size());
             });
             return;
         }
@@ -290,7 +334,10 @@ public final class RecordWriter {
     private Map<String, Provenance> provenancesOf(List<SourceUnit> units) {
         Map<String, String> keysById = new HashMap<>();
         units.forEach(unit -> keysById.put(provenanceId(unit), unit.key()));
-        List<String> ids = new ArrayList<>(keysById.keySet());
+        // A unit imported for the first time has no Provenance yet: asked of the tables at once, which saves a
+        // search for all of a first load's units.
+        List<String> ids = newResources.everStored(keysById.keySet().stream().map(id -> "Provenance/" + id).toList())
+                .stream().map(reference -> reference.substring("Provenance/".length())).toList();
         Map<String, Provenance> found = new HashMap<>();
         for (int start = 0; start < ids.size(); start += STORED_UNITS_PER_SEARCH) {
             TokenOrListParam anyOf = new TokenOrListParam();
@@ -478,10 +525,19 @@ public final class RecordWriter {
     }
 
     /**
-     * Each of these resources as stored, when it exists (deleted ones count as absent): one search per
-     * resource type rather than a read per resource, since a unit holds several of a kind.
+     * Each of these resources as stored, when it exists (deleted ones count as absent): a read each for a few
+     * (a resident's Patient), one search per resource type for more, since a unit holds several of a kind.
      */
     private Map<String, IBaseResource> stored(Set<String> references) {
+        if (references.size() <= READS_RATHER_THAN_SEARCH) {
+            Map<String, IBaseResource> stored = new HashMap<>();
+            for (String reference : references) {
+                IdType id = new IdType(reference);
+                read(fhir.getResourceDefinition(id.getResourceType()).getImplementingClass(), id.getIdPart())
+                        .ifPresent(found -> stored.put(reference, found));
+            }
+            return stored;
+        }
         Map<String, List<String>> idsByType = new LinkedHashMap<>();
         for (String reference : references) {
             IdType id = new IdType(reference);

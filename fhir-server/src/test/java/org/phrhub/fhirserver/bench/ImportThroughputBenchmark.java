@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,6 +35,8 @@ import org.phrhub.synthetic.ssmix2.SyntheticBundles;
 import org.phrhub.synthetic.ssmix2.SyntheticHistory;
 import org.phrhub.synthetic.ssmix2.SyntheticResident;
 import org.phrhub.synthetic.ssmix2.SyntheticStorage;
+import org.phrhub.testsupport.fhirserver.FhirServerProcess;
+import org.phrhub.testsupport.postgres.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -44,8 +48,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  *   <li>SS-MIX2: each of two hospitals' storage trees, zipped, through one synchronous {@code $import-ssmix2};
  *       then the same zips again (every record unchanged).
  *   <li>FHIR bundles: one transaction Bundle per resident, side by side, bundle by bundle alternating:
- *       (a) through {@code $import-bundle}, one request per bundle; (b) posted as they are to the FHIR
- *       transaction endpoint ({@code POST /fhir}), as the ehr-importer client; then both again.
+ *       (a) through the hub's {@code $import-bundle}, one request per bundle; (b) posted as they are to stock
+ *       HAPI's FHIR transaction endpoint ({@code POST /fhir}): a second server process on the same database,
+ *       without the hub's interceptors and with HAPI's defaults ({@link BenchmarkServer}); then both again.
  * </ul>
  *
  * For (b) the hospital's Patient entry is dropped and the references to it point at the resident's canonical
@@ -57,6 +62,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and the seed, not on the code): the bundles of (a) and (b) hold the same resources, only the identifier
  * systems differ, so that (b)'s conditional creates do not find what (a) stored.
  *
+ * <p>Before anything is measured, every phase runs once, unmeasured, on {@code bench.warmUpResidents} residents
+ * of their own (default 30) at hospitals of their own, on both servers: the figures are those of a server that
+ * has been importing for a while, as during a prefecture's load, not of its first seconds after starting.
+ *
  * <p>Resources counted are the clinical resources the sources hold, plus for SS-MIX2 the canonical Patient an
  * ADT-00 updates; the Provenance the hub writes per file or bundle is not counted. Prints one line per
  * measurement and the ratios. Run it with the command in the README ("Benchmark: import throughput").
@@ -65,6 +74,7 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
 
     private static final int RESIDENTS = Integer.getInteger("bench.residents", 100);
     private static final int VISITS = Integer.getInteger("bench.visits", 3);
+    private static final int WARM_UP_RESIDENTS = Integer.getInteger("bench.warmUpResidents", 30);
     private static final long SEED = 42;
     private static final LocalDate FIRST_VISIT = LocalDate.of(2024, 4, 1);
     private static final String JSON = "application/fhir+json";
@@ -94,47 +104,83 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
         }
     }
 
+    /**
+     * Residents enrolled at an SS-MIX2 hospital pair and a bundle hospital pair: {@code ssmix2} A and B each with
+     * their own patient numbers, {@code bundles} C (for {@code $import-bundle}) and D (the same histories under
+     * D's identifier systems, for the plain transactions, so that their conditional creates do not find C's).
+     */
+    private record Cohort(List<String> canonical, String hospitalA, String hospitalB, String hospitalC,
+            byte[] zipA, byte[] zipB, int filesA, int filesB, List<byte[]> importBodies, List<byte[]> transactionBodies,
+            List<Long> clinicalPerBundle) {}
+
     @Test
     void measureImportThroughput() throws IOException {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        long setupStart = System.nanoTime();
+        Cohort measured = cohort("m", RESIDENTS, SEED);
+        Cohort warmUp = cohort("w", WARM_UP_RESIDENTS, SEED + 1);
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+
+        try (FhirServerProcess stock = stockHapi()) {
+            // Both servers run what is measured a while first, on residents of their own: what follows is
+            // throughput as a long import sees it, not the first seconds of a freshly started server.
+            long warmUpStart = System.nanoTime();
+            run(warmUp, stock.fhirBaseUrl());
+            double warmUpSeconds = (System.nanoTime() - warmUpStart) / 1e9;
+            lines.clear();
+            List<Measurement> measurements = run(measured, stock.fhirBaseUrl());
+
+            System.out.println();
+            System.out.printf("Import throughput benchmark: %d residents, %d visits each, %d cores; setup (register, enrol"
+                    + " at 3 hospitals) %.1f s; warm-up (%d residents, every phase once, unmeasured) %.1f s%n", RESIDENTS,
+                    VISITS, Runtime.getRuntime().availableProcessors(), setupSeconds, WARM_UP_RESIDENTS, warmUpSeconds);
+            System.out.printf("%-46s %10s %8s %9s %12s %8s%n", "what", "resources", "files", "seconds", "resources/s", "files/s");
+            for (Measurement m : measurements) {
+                System.out.printf("%-46s %10d %8s %9.1f %12.0f %8s%n", m.what(), m.resources(),
+                        m.files() > 0 ? String.valueOf(m.files()) : "-", m.seconds(), m.perSecond(),
+                        m.files() > 0 ? String.format("%.0f", m.files() / m.seconds()) : "-");
+            }
+            Map<String, Measurement> byName = new LinkedHashMap<>();
+            measurements.forEach(m -> byName.put(m.what(), m));
+            System.out.printf("ratio bundles first: hub $import-bundle / stock HAPI transaction = %.2f (resources/s)%n",
+                    byName.get(BUNDLES_HUB + "first").perSecond() / byName.get(BUNDLES_STOCK + "first").perSecond());
+            System.out.printf("ratio bundles again: hub $import-bundle / stock HAPI transaction = %.2f (resources/s)%n",
+                    byName.get(BUNDLES_HUB + "again").perSecond() / byName.get(BUNDLES_STOCK + "again").perSecond());
+            System.out.printf("ratio SS-MIX2 first: hub / stock HAPI transaction of the bundles = %.2f (resources/s)%n",
+                    byName.get("SS-MIX2 both, first").perSecond() / byName.get(BUNDLES_STOCK + "first").perSecond());
+            System.out.printf("ratio SS-MIX2 again / first = %.2f (resources/s)%n",
+                    byName.get("SS-MIX2 both, again").perSecond() / byName.get("SS-MIX2 both, first").perSecond());
+            lines.forEach(System.out::println);
+        }
+    }
+
+    private static final String BUNDLES_HUB = "bundles (a) hub $import-bundle, ";
+    private static final String BUNDLES_STOCK = "bundles (b) stock HAPI POST transaction, ";
+
+    /** Registers and enrols {@code count} residents at four new hospitals and prepares what they send. */
+    private Cohort cohort(String name, int count, long seed) throws IOException {
+        String run = name + UUID.randomUUID().toString().substring(0, 6);
         int base = ThreadLocalRandom.current().nextInt(10_000_000);
         String hospitalA = String.format("13%08d", base);
         String hospitalB = String.format("22%08d", base);
         String hospitalC = String.format("27%08d", base);
         String hospitalD = String.format("28%08d", base);
-
-        List<SyntheticResident> people = SyntheticResident.residents(RESIDENTS, SEED);
-        List<SyntheticResident> atA = people;
+        List<SyntheticResident> people = SyntheticResident.residents(count, seed);
         List<SyntheticResident> atB = SyntheticResident.renumbered(people, 20_000_000);
         List<SyntheticResident> atC = SyntheticResident.renumbered(people, 30_000_000);
-        SyntheticHistory plan = SyntheticHistory.monthly(FIRST_VISIT, VISITS, SEED);
+        SyntheticHistory plan = SyntheticHistory.monthly(FIRST_VISIT, VISITS, seed);
 
-        long setupStart = System.nanoTime();
         List<String> canonical = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             String id = "bench-" + run + "-" + i;
             BenchmarkResidents.register(daos, id, people.get(i));
             canonical.add(id);
-            enrol(id, hospitalA, atA.get(i).patientNumber());
+            enrol(id, hospitalA, people.get(i).patientNumber());
             enrol(id, hospitalB, atB.get(i).patientNumber());
             enrol(id, hospitalC, atC.get(i).patientNumber());
         }
-        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        int filesA = SyntheticStorage.write(temp.resolve(run + "-a"), people, plan).size();
+        int filesB = SyntheticStorage.write(temp.resolve(run + "-b"), atB, plan).size();
 
-        // SS-MIX2: two hospitals, then the same trees again.
-        int filesA = SyntheticStorage.write(temp.resolve("a"), atA, plan).size();
-        int filesB = SyntheticStorage.write(temp.resolve("b"), atB, plan).size();
-        byte[] zipA = StorageZip.pack(temp.resolve("a"));
-        byte[] zipB = StorageZip.pack(temp.resolve("b"));
-        List<Measurement> measurements = new ArrayList<>();
-        Measurement firstA = importSsmix2("SS-MIX2 hospital A, first", zipA, hospitalA, filesA, null);
-        Measurement firstB = importSsmix2("SS-MIX2 hospital B, first", zipB, hospitalB, filesB, null);
-        Measurement againA = importSsmix2("SS-MIX2 hospital A, again", zipA, hospitalA, filesA, firstA.resources());
-        Measurement againB = importSsmix2("SS-MIX2 hospital B, again", zipB, hospitalB, filesB, firstB.resources());
-        measurements.addAll(List.of(firstA, firstB,
-                combined("SS-MIX2 both, first", firstA, firstB), againA, againB, combined("SS-MIX2 both, again", againA, againB)));
-
-        // FHIR bundles: (a) $import-bundle and (b) the plain transaction endpoint, alternating bundle by bundle.
         List<Bundle> viaImport = SyntheticBundles.bundles(atC, plan, hospitalC);
         List<Bundle> viaTransaction = new ArrayList<>();
         List<Bundle> sameHistories = SyntheticBundles.bundles(atC, plan, hospitalD);
@@ -144,34 +190,40 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
         List<Long> clinicalPerBundle = viaImport.stream()
                 .map(bundle -> bundle.getEntry().stream().filter(entry -> !(entry.getResource() instanceof Patient)).count())
                 .toList();
-        long clinical = clinicalPerBundle.stream().mapToLong(Long::longValue).sum();
-        assertThat(viaTransaction.stream().mapToLong(bundle -> bundle.getEntry().size()).sum()).isEqualTo(clinical);
-        List<byte[]> importBodies = viaImport.stream().map(ImportThroughputBenchmark::json).toList();
-        List<byte[]> transactionBodies = viaTransaction.stream().map(ImportThroughputBenchmark::json).toList();
+        assertThat(viaTransaction.stream().mapToLong(bundle -> bundle.getEntry().size()).sum())
+                .isEqualTo(clinicalPerBundle.stream().mapToLong(Long::longValue).sum());
+        return new Cohort(canonical, hospitalA, hospitalB, hospitalC,
+                StorageZip.pack(temp.resolve(run + "-a")), StorageZip.pack(temp.resolve(run + "-b")), filesA, filesB,
+                viaImport.stream().map(ImportThroughputBenchmark::json).toList(),
+                viaTransaction.stream().map(ImportThroughputBenchmark::json).toList(), clinicalPerBundle);
+    }
 
-        Measurement[] first = sendBundles("first", importBodies, transactionBodies, clinicalPerBundle, hospitalC, true);
-        Measurement[] again = sendBundles("again", importBodies, transactionBodies, clinicalPerBundle, hospitalC, false);
-        for (Measurement measurement : List.of(first[0], first[1], again[0], again[1])) {
-            assertThat(measurement.resources()).isEqualTo(clinical);
+    /** Every phase once: SS-MIX2 of A and B first and again; then the bundles, hub and stock HAPI alternating. */
+    private List<Measurement> run(Cohort cohort, String stockBase) {
+        Measurement firstA = importSsmix2("SS-MIX2 hospital A, first", cohort.zipA(), cohort.hospitalA(), cohort.filesA(), null);
+        Measurement firstB = importSsmix2("SS-MIX2 hospital B, first", cohort.zipB(), cohort.hospitalB(), cohort.filesB(), null);
+        Measurement againA = importSsmix2("SS-MIX2 hospital A, again", cohort.zipA(), cohort.hospitalA(), cohort.filesA(), firstA.resources());
+        Measurement againB = importSsmix2("SS-MIX2 hospital B, again", cohort.zipB(), cohort.hospitalB(), cohort.filesB(), firstB.resources());
+        List<Measurement> measurements = new ArrayList<>(List.of(firstA, firstB, combined("SS-MIX2 both, first", firstA, firstB),
+                againA, againB, combined("SS-MIX2 both, again", againA, againB)));
+        long clinical = cohort.clinicalPerBundle().stream().mapToLong(Long::longValue).sum();
+        for (boolean first : List.of(true, false)) {
+            Measurement[] pair = sendBundles(first ? "first" : "again", cohort, stockBase, first);
+            assertThat(pair[0].resources()).isEqualTo(clinical);
+            assertThat(pair[1].resources()).isEqualTo(clinical);
+            measurements.addAll(List.of(pair));
         }
-        measurements.addAll(List.of(first[0], first[1], again[0], again[1]));
+        return measurements;
+    }
 
-        System.out.println();
-        System.out.printf("Import throughput benchmark: %d residents, %d visits each, %d cores; setup (register, enrol at 3"
-                + " hospitals) %.1f s%n", RESIDENTS, VISITS, Runtime.getRuntime().availableProcessors(), setupSeconds);
-        System.out.printf("%-40s %10s %8s %9s %12s %8s%n", "what", "resources", "files", "seconds", "resources/s", "files/s");
-        for (Measurement m : measurements) {
-            System.out.printf("%-40s %10d %8s %9.1f %12.0f %8s%n", m.what(), m.resources(),
-                    m.files() > 0 ? String.valueOf(m.files()) : "-", m.seconds(), m.perSecond(),
-                    m.files() > 0 ? String.format("%.0f", m.files() / m.seconds()) : "-");
+    /** Stock HAPI: this server's packaged classes without the hub's interceptors and with HAPI's defaults, on this database. */
+    private static FhirServerProcess stockHapi() {
+        String classPath = System.getProperty("surefire.test.class.path");
+        if (classPath == null || classPath.isBlank()) {
+            throw new IllegalStateException("surefire.test.class.path is not set: run the benchmark through Maven (README).");
         }
-        System.out.printf("ratio bundles first: $import-bundle / transaction = %.2f (resources/s)%n",
-                first[0].perSecond() / first[1].perSecond());
-        System.out.printf("ratio bundles again: $import-bundle / transaction = %.2f (resources/s)%n",
-                again[0].perSecond() / again[1].perSecond());
-        System.out.printf("ratio SS-MIX2 again / first = %.2f (resources/s)%n",
-                measurements.get(5).perSecond() / measurements.get(2).perSecond());
-        lines.forEach(System.out::println);
+        return FhirServerProcess.startMain(classPath, BenchmarkServer.class.getName(), TestPostgres.database(),
+                keycloak().issuer(), List.of(BenchmarkServer.UNENFORCED));
     }
 
     private void enrol(String id, String institution, String patientNumber) {
@@ -190,7 +242,7 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
     private Measurement importSsmix2(String what, byte[] zip, String institution, int files, Long expectedUnchanged) {
         String bearer = importer();
         long start = System.nanoTime();
-        HttpResponse<String> response = post("$import-ssmix2?institution=" + institution, bearer, "application/zip", zip);
+        HttpResponse<String> response = post(fhir.base(), "$import-ssmix2?institution=" + institution, bearer, "application/zip", zip);
         long nanos = System.nanoTime() - start;
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Parameters report = FHIR.newJsonParser().parseResource(Parameters.class, response.body());
@@ -220,24 +272,24 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
     }
 
     /**
-     * Sends bundle i through {@code $import-bundle}, then bundle i to the transaction endpoint, for each i;
-     * the first time every clinical resource must be created, the second time none.
+     * Sends bundle i to the hub's {@code $import-bundle}, then bundle i to stock HAPI's transaction endpoint, for
+     * each i; the first time every clinical resource must be created, the second time none.
      */
-    private Measurement[] sendBundles(String pass, List<byte[]> importBodies, List<byte[]> transactionBodies,
-            List<Long> clinical, String institution, boolean first) {
+    private Measurement[] sendBundles(String pass, Cohort cohort, String stockBase, boolean first) {
         long importNanos = 0;
         long transactionNanos = 0;
         long imported = 0;
         long transacted = 0;
-        for (int i = 0; i < importBodies.size(); i++) {
+        for (int i = 0; i < cohort.importBodies().size(); i++) {
             String bearer = importer();
             long start = System.nanoTime();
-            HttpResponse<String> response = post("$import-bundle?institution=" + institution, bearer, JSON, importBodies.get(i));
+            HttpResponse<String> response = post(fhir.base(), "$import-bundle?institution=" + cohort.hospitalC(), bearer, JSON,
+                    cohort.importBodies().get(i));
             importNanos += System.nanoTime() - start;
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             Parameters report = FHIR.newJsonParser().parseResource(Parameters.class, response.body());
             assertThat(total(report, "files-imported")).as(response.body()).isEqualTo(1);
-            long entries = clinical.get(i);
+            long entries = cohort.clinicalPerBundle().get(i);
             if (first) {
                 assertThat(total(report, "created")).as(response.body()).isEqualTo(entries);
                 assertThat(total(report, "updated") + total(report, "unchanged")).as("the canonical Patient").isEqualTo(1);
@@ -250,7 +302,7 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
 
             bearer = importer();
             start = System.nanoTime();
-            response = post("", bearer, JSON, transactionBodies.get(i));
+            response = post(stockBase, "", bearer, JSON, cohort.transactionBodies().get(i));
             transactionNanos += System.nanoTime() - start;
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             Bundle answer = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
@@ -261,8 +313,8 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
             transacted += answer.getEntry().size();
         }
         return new Measurement[] {
-            new Measurement("bundles (a) $import-bundle, " + pass, imported, 0, importNanos),
-            new Measurement("bundles (b) POST /fhir transaction, " + pass, transacted, 0, transactionNanos)
+            new Measurement(BUNDLES_HUB + pass, imported, 0, importNanos),
+            new Measurement(BUNDLES_STOCK + pass, transacted, 0, transactionNanos)
         };
     }
 
@@ -300,8 +352,8 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
         return token;
     }
 
-    private HttpResponse<String> post(String path, String bearer, String contentType, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(fhir.base() + "/" + path))
+    private HttpResponse<String> post(String base, String path, String bearer, String contentType, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + path))
                 .timeout(LONG_REQUEST)
                 .header("Accept", JSON)
                 .header("Content-Type", contentType)

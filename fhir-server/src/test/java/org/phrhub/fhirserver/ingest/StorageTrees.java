@@ -13,12 +13,12 @@ import org.phrhub.client.upload.StorageZip;
  * SS-MIX2 storage trees for the import tests: the real sample storage, the synthetic extended-storage files,
  * copies to vary, zips to upload.
  */
-final class StorageTrees {
+public final class StorageTrees {
 
     private StorageTrees() {}
 
     /** The real sample storage (a copy of ehr-import's test data). */
-    static Path sample() {
+    public static Path sample() {
         try {
             return Path.of(Objects.requireNonNull(StorageTrees.class.getResource("/ssmix2-sample/sampleData")).toURI());
         } catch (URISyntaxException e) {
@@ -27,7 +27,7 @@ final class StorageTrees {
     }
 
     /** The synthetic extended-storage files (a copy of ehr-import's test data), laid out as a storage tree. */
-    static Path synthetic() {
+    public static Path synthetic() {
         try {
             return Path.of(Objects.requireNonNull(StorageTrees.class.getResource("/ssmix2-synthetic")).toURI());
         } catch (URISyntaxException e) {

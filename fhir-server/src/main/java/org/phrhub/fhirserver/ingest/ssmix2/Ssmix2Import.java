@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +58,22 @@ public final class Ssmix2Import {
      */
     private static final int UNITS_PER_TRANSACTION = 25;
 
-    private final Ssmix2MessageReader reader = new Ssmix2MessageReader();
+    /** One reader per worker: HAPI's parser is not documented as safe for threads sharing it. */
+    private final ThreadLocal<Ssmix2MessageReader> reader = ThreadLocal.withInitial(Ssmix2MessageReader::new);
     private final Ssmix2Mappers mappers;
     private final RecordWriter writer;
     private final ResidentDirectory residents;
     private final IdentityReviewList review;
     private final HospitalDirectory hospitals;
+    private final int workers;
 
+    /** @param workers how many patients' files are read and stored side by side */
     public Ssmix2Import(Ssmix2Mappers mappers, RecordWriter writer, ResidentDirectory residents,
-            IdentityReviewList review, HospitalDirectory hospitals) {
+            IdentityReviewList review, HospitalDirectory hospitals, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("an SS-MIX2 import needs at least one worker, not " + workers);
+        }
+        this.workers = workers;
         this.mappers = mappers;
         this.writer = writer;
         this.residents = residents;
@@ -105,14 +116,40 @@ public final class Ssmix2Import {
         }
         List<SourceUnit> units = newestFiles.stream().map(file -> unitOf(file, institutionCode, hospital)).toList();
         // Whom each patient number is enrolled on, asked for all at once.
-        Map<String, Optional<Patient>> enrolled = new HashMap<>(residents.byPatientNumbers(institutionCode,
+        Map<String, Optional<Patient>> enrolled = new ConcurrentHashMap<>(residents.byPatientNumbers(institutionCode,
                 newestFiles.stream().map(file -> file.name().patientId()).toList()));
         // What the hub holds of these records, read at once: a file imported before as it is now is not read again.
         Map<String, RecordWriter.StoredUnit> held = writer.storedUnits(units);
-        // A patient's files lie together in the storage; their records are stored a few transactions at a time.
+        // A patient's files lie together in the storage. Each patient's are read and stored by one worker, a few
+        // transactions at a time; patients are taken on side by side, and reported in the storage's order.
+        List<Future<ImportReport>> patients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("ssmix2-import-", 1).factory());
+        try {
+            int first = 0;
+            for (int i = 1; i <= newestFiles.size(); i++) {
+                if (i == newestFiles.size() || !patientOf(newestFiles.get(i)).equals(patientOf(newestFiles.get(first)))) {
+                    int from = first;
+                    int to = i;
+                    patients.add(pool.submit(() -> importPatient(newestFiles.subList(from, to), units.subList(from, to),
+                            institutionCode, enrolled, held)));
+                    first = i;
+                }
+            }
+            for (Future<ImportReport> patient : patients) {
+                report.addAll(outcomeOf(patient));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One patient's files, read and stored in order; what became of them, to be reported in the storage's order. */
+    private ImportReport importPatient(List<StorageFile> files, List<SourceUnit> units, String institutionCode,
+            Map<String, Optional<Patient>> enrolled, Map<String, RecordWriter.StoredUnit> held) {
+        ImportReport report = new ImportReport();
         List<Prepared> batch = new ArrayList<>();
-        for (int i = 0; i < newestFiles.size(); i++) {
-            StorageFile file = newestFiles.get(i);
+        for (int i = 0; i < files.size(); i++) {
+            StorageFile file = files.get(i);
             if (!batch.isEmpty() && storedBefore(batch, file)) {
                 store(batch, report);
                 batch.clear();
@@ -120,6 +157,28 @@ public final class Ssmix2Import {
             batch.add(prepare(file, units.get(i), institutionCode, enrolled, held, report));
         }
         store(batch, report);
+        return report;
+    }
+
+    /** A patient's report once its worker is done; what stopped a worker stops the import, as it would without workers. */
+    private static ImportReport outcomeOf(Future<ImportReport> patient) throws IOException {
+        try {
+            return patient.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static String patientOf(StorageFile file) {
+        return file.name().patientId();
     }
 
     /** What reading a file came to: an outcome already, or its records, to store. */
@@ -238,7 +297,7 @@ public final class Ssmix2Import {
             if (fingerprint.isPresent() && before != null && before.madeFrom(unit, fingerprint.get())) {
                 return new Done(file, new FileOutcome(path, Status.IMPORTED, 0, 0, before.resources(), 0, null));
             }
-            Message message = reader.read(content);
+            Message message = reader.get().read(content);
             SourcePatient patient = SourcePatient.of(message);
             if (!patient.patientNumber().equals(file.name().patientId())) {
                 return new Done(file, FileOutcome.of(path, Status.ERROR, "PID-3 names patient " + patient.patientNumber()
