@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The checks HAPI makes of a resource before it stores one, in HAPI's words, so that a resource the hub writes
- * itself passes exactly what it would have to pass through HAPI: a valid id of the resource's own type, no
+ * itself passes exactly what it would have to pass through HAPI: a valid id (if any) of the resource's own type, no
  * "subsetted" tag, references only to the types each element allows, no more meta entries than the limit.
  */
 final class HapiStorageRules {
@@ -39,7 +39,7 @@ final class HapiStorageRules {
     void check(Resource resource) {
         IIdType id = resource.getIdElement();
         String type = resource.fhirType();
-        if (!id.hasIdPart() || !id.isIdPartValid()) {
+        if (id.hasIdPart() && !id.isIdPartValid()) {
             throw new InvalidRequestException(Msg.code(521) + fhir.getLocalizer()
                     .getMessageSanitized(BaseStorageDao.class, "failedToCreateWithInvalidId", id.getIdPart()));
         }

@@ -50,6 +50,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.commons.lang3.StringUtils;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -170,8 +171,8 @@ public final class NewResourceWriter {
     }
 
     /**
-     * Stores each resource as version 1 under its own id, in the caller's database transaction, which must be
-     * active. Resources may refer to each other and to stored resources; a reference to a resource that does
+     * Stores each resource as version 1 under its own id (one the server assigns, as HAPI does, where it has
+     * none), in the caller's database transaction, which must be active. Resources may refer to each other and to stored resources; a reference to a resource that does
      * not exist is refused as HAPI refuses it, and so is anything else HAPI would refuse. On return each
      * resource carries its stored id, version 1 and its time of storing, as HAPI leaves a resource it stored.
      *
@@ -247,11 +248,14 @@ public final class NewResourceWriter {
         entity.setResourceTypeId(resourceTypes.getResourceTypeId(resource.fhirType()));
         entity.setPartitionId(partition);
         entity.initializeVersion();
-        entity.setFhirId(resource.getIdElement().getIdPart());
         entity.setPublished(now);
         entity.setUpdated(now);
         entity.setFhirVersion(fhir.getVersion().getVersion());
         entity.setId(JpaPid.fromId(ids.next(session, ResourceTable.class, entity), partition));
+        // An id the server assigns, as HAPI assigns it: a UUID where so configured, else the resource's key.
+        entity.setFhirId(resource.getIdElement().hasIdPart() ? resource.getIdElement().getIdPart()
+                : settings.getResourceServerIdStrategy() == JpaStorageSettings.IdStrategyEnum.UUID
+                        ? UUID.randomUUID().toString() : Long.toString(entity.getId().getId()));
         return entity;
     }
 

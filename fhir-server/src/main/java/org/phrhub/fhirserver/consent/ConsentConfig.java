@@ -3,12 +3,14 @@ package org.phrhub.fhirserver.consent;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.dao.tx.HapiTransactionService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.phrhub.consent.audit.AuditSink;
+import org.phrhub.fhirserver.bulkstore.NewResourceWriter;
 import org.phrhub.consent.hapi.ConsentGuard;
 import org.phrhub.consent.hapi.RequesterResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,8 +32,8 @@ public class ConsentConfig {
     @Bean(destroyMethod = "close")
     public ConsentGuard consentGuard(FhirContext fhirContext, RequesterResolver requesters, DaoRegistry daos,
             IFhirSystemDao<Bundle, ?> systemDao, DataSource dataSource, ConsentProperties properties, Clock clock,
-            MeterRegistry metrics) {
-        AuditSink sink = new ConsentDecisionCounter(metrics, new AuditEventStore(daos, systemDao));
+            MeterRegistry metrics, NewResourceWriter newResources, HapiTransactionService transactions) {
+        AuditSink sink = new ConsentDecisionCounter(metrics, new AuditEventStore(newResources, transactions, systemDao));
         ConsentGuard guard = new ConsentGuard(fhirContext, requesters, daos, new StoredRecordVersions(dataSource),
                 properties.toSettings(), sink, clock);
         Gauge.builder(AUDIT_QUEUED_METER, guard, ConsentGuard::auditEventsQueued)

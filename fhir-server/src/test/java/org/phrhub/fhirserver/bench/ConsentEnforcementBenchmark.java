@@ -65,6 +65,7 @@ class ConsentEnforcementBenchmark extends FhirServerIntegrationTest {
             Map<Mode, List<Long>> reads = samples();
             Map<Mode, List<Long>> searches = samples();
             Map<Mode, List<Long>> firstPages = samples();
+            Map<Mode, List<Long>> nextPages = samples();
             Map<Mode, List<Long>> uncachedFirstPages = samples();
             String firstPage = "Observation?patient=" + patient + "&_count=50&_total=accurate";
             for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
@@ -96,9 +97,7 @@ class ConsentEnforcementBenchmark extends FhirServerIntegrationTest {
                         pages.put(mode, page);
                         if (round >= 0) {
                             searches.get(mode).add(nanos);
-                            if (p == 0) {
-                                firstPages.get(mode).add(nanos);
-                            }
+                            (p == 0 ? firstPages : nextPages).get(mode).add(nanos);
                         }
                     }
                 }
@@ -124,6 +123,7 @@ class ConsentEnforcementBenchmark extends FhirServerIntegrationTest {
             report("read", reads);
             report("search page", searches);
             report("  of which first pages", firstPages);
+            report("  of which next pages", nextPages);
             report("first page, no cache", uncachedFirstPages);
         } finally {
             servers.values().forEach(FhirServerProcess::stop);

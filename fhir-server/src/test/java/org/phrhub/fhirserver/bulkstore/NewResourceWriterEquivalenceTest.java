@@ -25,12 +25,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -52,6 +54,12 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.phrhub.consent.audit.AuditEventFactory;
+import org.phrhub.consent.audit.DataKind;
+import org.phrhub.consent.decision.Reader;
+import org.phrhub.consent.requester.FhirUser;
+import org.phrhub.consent.requester.HubRole;
+import org.phrhub.consent.requester.Requester;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
 import org.phrhub.fhirserver.ingest.StorageTrees;
 import org.phrhub.ingest.ssmix2.hl7.Ssmix2MessageReader;
@@ -131,7 +139,7 @@ class NewResourceWriterEquivalenceTest extends FhirServerIntegrationTest {
         assertThat(resources).hasSizeGreaterThan(60);
         Set<String> types = resources.stream().map(Resource::fhirType).collect(Collectors.toSet());
         assertThat(types).contains("Observation", "MedicationRequest", "Condition", "AllergyIntolerance", "Encounter",
-                "Patient", "Provenance", "Location", "DocumentReference", "Practitioner", "Organization");
+                "Patient", "Provenance", "Location", "DocumentReference", "Practitioner", "Organization", "AuditEvent");
 
         Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         for (Resource resource : resources) {
@@ -199,6 +207,23 @@ class NewResourceWriterEquivalenceTest extends FhirServerIntegrationTest {
         observations.delete(other.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails());
         assertThatThrownBy(() -> observations.read(other.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails()))
                 .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceGoneException.class);
+    }
+
+    @Test
+    void aResourceWithoutAnIdGetsTheIdHapiWouldAssign() {
+        String run = "eq" + UUID.randomUUID().toString().substring(0, 8);
+        Patient patient = storedDirectoryData(run);
+        Observation observation = observation(run + "-unused", patient);
+        observation.setIdElement(null);
+        transactions.withSystemRequest().execute(() -> {
+            writer.create(List.of(observation), new SystemRequestDetails());
+            return null;
+        });
+
+        String assigned = observation.getIdElement().getIdPart();
+        assertThat(assigned).as("the resource's key, as HAPI assigns ids with its default strategy").matches("[0-9]+");
+        assertThat(daos.getResourceDao(Observation.class).read(new org.hl7.fhir.r4.model.IdType("Observation", assigned),
+                new SystemRequestDetails()).getCode().getText()).isEqualTo("クレアチニン");
     }
 
     /** HAPI's tables that a write of resources may add rows to, with their number of rows. */
@@ -423,8 +448,19 @@ class NewResourceWriterEquivalenceTest extends FhirServerIntegrationTest {
         provenance.addTarget(new Reference(subject));
         provenance.setRecorded(new Date(1_712_000_000_000L));
         provenance.addAgent().setWho(new Reference("Organization/" + run + "-hospital"));
+        // The access log's entries, as the consent layer records a doctor's search and a refused read.
+        AuditEventFactory audit = new AuditEventFactory();
+        Reader reader = new Reader(new Requester("kc-suzuki", "telehealth-bridge",
+                Optional.of(FhirUser.parse("Practitioner/dr-suzuki")), Set.of(HubRole.PHYSICIAN)), Set.of("Practitioner/dr-suzuki"), "TREAT");
+        AuditEvent searched = audit.build(reader, "search-type", "GET Observation?subject=" + subject, subject, true, Set.of(),
+                false, null, Set.of(new DataKind("Observation", Optional.of("laboratory"))), new Date(1_712_000_000_000L));
+        searched.setId(run + "-audit-permit");
+        AuditEvent refused = audit.build(reader, "read", "GET " + subject, subject, false, Set.of(), false, null,
+                Set.of(new DataKind("Patient", Optional.empty())), new Date(1_712_000_100_000L));
+        refused.setId(run + "-audit-deny");
+
         List<Resource> resources = List.of(doctor, labelled, withMetaExtension, prescription, clinic, letter, hospitalPatient,
-                department, provenance);
+                department, provenance, searched, refused);
         resources.forEach(resource -> resource.setId(resource.fhirType() + "/" + resource.getIdElement().getIdPart()));
         return resources;
     }

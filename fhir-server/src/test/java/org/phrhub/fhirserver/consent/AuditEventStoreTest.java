@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.dao.tx.HapiTransactionService;
+import org.phrhub.fhirserver.bulkstore.NewResourceWriter;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -24,6 +26,12 @@ class AuditEventStoreTest extends FhirServerIntegrationTest {
     @Autowired
     private IFhirSystemDao<Bundle, ?> systemDao;
 
+    @Autowired
+    private NewResourceWriter newResources;
+
+    @Autowired
+    private HapiTransactionService transactions;
+
     private static AuditEvent readBy(String reader, String patient, String request) {
         AuditEvent event = new AuditEvent();
         event.setType(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110110", "Patient Record"));
@@ -42,7 +50,7 @@ class AuditEventStoreTest extends FhirServerIntegrationTest {
         PatientRecords records = new PatientRecords(daos);
         String first = records.newRecord().patient();
         String second = records.newRecord().patient();
-        AuditEventStore store = new AuditEventStore(daos, systemDao);
+        AuditEventStore store = new AuditEventStore(newResources, transactions, systemDao);
 
         store.store(List.of(readBy("Practitioner/dr-suzuki", first, "GET Observation?subject=" + first),
                 readBy("Practitioner/dr-suzuki", second, "GET Patient/" + second),
@@ -62,7 +70,7 @@ class AuditEventStoreTest extends FhirServerIntegrationTest {
     void aBatchWithOneEventTheStoreRefusesStoresNone() {
         PatientRecords records = new PatientRecords(daos);
         String patient = records.newRecord().patient();
-        AuditEventStore store = new AuditEventStore(daos, systemDao);
+        AuditEventStore store = new AuditEventStore(newResources, transactions, systemDao);
 
         assertThatThrownBy(() -> store.store(List.of(readBy("Practitioner/dr-suzuki", patient, "GET Patient/" + patient),
                 readBy("Practitioner/no-such-practitioner", patient, "GET Observation?subject=" + patient))))
