@@ -57,15 +57,16 @@ public class ImportConfig {
 
     @Bean
     public BundleImport bundleImport(FhirContext fhir, RecordWriter writer, ResidentDirectory residents,
-            PatientNumberSystems numberSystems, IdentityReviewList review, HospitalDirectory hospitals, Clock clock) {
-        return new BundleImport(fhir, writer, residents, numberSystems, review, hospitals, clock);
+            PatientNumberSystems numberSystems, IdentityReviewList review, HospitalDirectory hospitals, Clock clock,
+            ImportProperties properties) {
+        return new BundleImport(fhir, writer, residents, numberSystems, review, hospitals, clock, properties.workers());
     }
 
     @Bean
     public ImportOperations importOperations(Ssmix2Import ssmix2, BundleImport bundles, FhirContext fhir,
             ImportProperties properties, ImportJobs jobs, ConsentGuard guard) {
         return new ImportOperations(ssmix2, new ZippedStorage(properties.maxUploadBytes(), properties.maxUploadFiles()),
-                bundles, properties.maxBundleBytes(), jobs, guard, fhir);
+                bundles, properties.maxBundleBytes(), properties.maxUploadBytes(), jobs, guard, fhir);
     }
 
     @Bean(destroyMethod = "close")

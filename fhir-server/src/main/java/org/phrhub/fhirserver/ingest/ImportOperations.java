@@ -35,6 +35,8 @@ public final class ImportOperations {
     static final String IMPORT_SSMIX2 = "$import-ssmix2";
     static final String IMPORT_STATUS = "$import-status";
     static final String IMPORT_BUNDLE = "$import-bundle";
+    /** Many bundles in one body, one per line. */
+    public static final String NDJSON = "application/fhir+ndjson";
     /** The names the operations below are declared with; the consent layer admits only the importer to them. */
     public static final Set<String> NAMES = Set.of(IMPORT_SSMIX2, IMPORT_STATUS, IMPORT_BUNDLE);
 
@@ -42,12 +44,14 @@ public final class ImportOperations {
     private final ZippedStorage zips;
     private final BundleImport bundles;
     private final long maxBundleBytes;
+    private final long maxUploadBytes;
     private final ImportJobs jobs;
     private final ConsentGuard guard;
     private final FhirContext fhir;
 
     public ImportOperations(Ssmix2Import ssmix2, ZippedStorage zips, BundleImport bundles, long maxBundleBytes,
-            ImportJobs jobs, ConsentGuard guard, FhirContext fhir) {
+            long maxUploadBytes, ImportJobs jobs, ConsentGuard guard, FhirContext fhir) {
+        this.maxUploadBytes = maxUploadBytes;
         this.guard = guard;
         this.bundles = bundles;
         this.maxBundleBytes = maxBundleBytes;
@@ -140,10 +144,18 @@ public final class ImportOperations {
         }
     }
 
-    /** {@code POST /fhir/$import-bundle?institution=<10 digits>} with a FHIR Bundle in JSON as body. */
-    @Operation(name = IMPORT_BUNDLE, manualRequest = true, idempotent = false)
-    public Parameters importBundle(HttpServletRequest request, RequestDetails details) {
+    /**
+     * {@code POST /fhir/$import-bundle?institution=<10 digits>} with a FHIR Bundle in JSON as body; or, with
+     * {@code Content-Type: application/fhir+ndjson}, many bundles, one per line, imported side by side and reported
+     * in their order (with {@code Prefer: respond-async} as a job, as {@code $import-ssmix2}).
+     */
+    @Operation(name = IMPORT_BUNDLE, manualRequest = true, manualResponse = true, idempotent = false)
+    public void importBundle(HttpServletRequest request, HttpServletResponse response, RequestDetails details) throws IOException {
         String institution = HospitalDirectory.requireInstitutionCodeOfRequest(request.getParameter("institution"), "$import-bundle needs ?institution=: ");
+        if (isNdjson(request)) {
+            importBundles(request, response, details, institution);
+            return;
+        }
         byte[] body;
         try {
             body = request.getInputStream().readNBytes(Math.toIntExact(Math.min(maxBundleBytes + 1, Integer.MAX_VALUE - 8)));
@@ -158,10 +170,68 @@ public final class ImportOperations {
             ImportReport report = bundles.importBundle(body, institution);
             guard.writeAudit(details, "import of hospital records (FHIR bundle) of institution " + institution)
                     .written(report.writtenFor());
-            return report.toParameters();
+            write(response, 200, report.toParameters());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("$import-bundle takes a FHIR Bundle in JSON: " + e.getMessage());
         }
+    }
+
+    /** Many bundles, kept as a file first so that a job can read them after the request is answered. */
+    private void importBundles(HttpServletRequest request, HttpServletResponse response, RequestDetails details,
+            String institution) throws IOException {
+        TemporaryFolder folder = TemporaryFolder.create("bundle-import-");
+        boolean handedToJob = false;
+        try {
+            Path file = folder.path().resolve("bundles.ndjson");
+            keep(request.getInputStream(), file);
+            WriteAudit audit = guard.writeAudit(details, "import of hospital records (FHIR bundles) of institution " + institution);
+            if (prefersAsync(request)) {
+                String job = jobs.start("FHIR bundles of institution " + institution,
+                        report -> importBundlesAudited(file, institution, report, audit), folder::close);
+                handedToJob = true;
+                response.setHeader("Content-Location", statusUrl(request, job));
+                write(response, 202, accepted(job));
+                return;
+            }
+            ImportReport report = new ImportReport();
+            importBundlesAudited(file, institution, report, audit);
+            write(response, 200, report.toParameters());
+        } finally {
+            if (!handedToJob) {
+                folder.close();
+            }
+        }
+    }
+
+    /** Imports the file's bundles; what they wrote is audited even when the import stops part way. */
+    private void importBundlesAudited(Path file, String institution, ImportReport report, WriteAudit audit) throws IOException {
+        try {
+            bundles.importBundles(file, institution, maxBundleBytes, report);
+        } finally {
+            audit.written(report.writtenFor());
+        }
+    }
+
+    /** The body as a file, refused past the upload limit. */
+    private void keep(java.io.InputStream body, Path file) throws IOException {
+        long bytes = 0;
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            byte[] buffer = new byte[65536];
+            int read;
+            while ((read = body.read(buffer)) > 0) {
+                bytes += read;
+                if (bytes > maxUploadBytes) {
+                    throw new InvalidRequestException("$import-bundle takes at most " + maxUploadBytes
+                            + " bytes of NDJSON in one request; split the load");
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+    }
+
+    private static boolean isNdjson(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
     }
 
     private static boolean prefersAsync(HttpServletRequest request) {

@@ -82,8 +82,8 @@ public final class RecordWriter {
     /** Up to how many stored resources are read one by one: a read costs a fraction of a search. */
     private static final int READS_RATHER_THAN_SEARCH = 3;
 
-    /** How many units' Provenances one search reads. */
-    private static final int STORED_UNITS_PER_SEARCH = 500;
+    /** How many stored resources (of an import's units, their Provenances) one search reads. */
+    private static final int STORED_PER_SEARCH = 500;
 
     private static final String PARTICIPANT_TYPES = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
     private static final String DATA_OPERATIONS = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
@@ -322,7 +322,7 @@ public final class RecordWriter {
 
     /**
      * What the last import of each of these units stored, by unit key: one search per
-     * {@value #STORED_UNITS_PER_SEARCH} units instead of a read per unit. Units never stored are absent.
+     * {@value #STORED_PER_SEARCH} units instead of a read per unit. Units never stored are absent.
      */
     public Map<String, StoredUnit> storedUnits(List<SourceUnit> units) {
         Map<String, StoredUnit> stored = new HashMap<>();
@@ -332,21 +332,13 @@ public final class RecordWriter {
 
     /** The Provenance of each of these units that has been stored, by unit key. */
     private Map<String, Provenance> provenancesOf(List<SourceUnit> units) {
-        Map<String, String> keysById = new HashMap<>();
-        units.forEach(unit -> keysById.put(provenanceId(unit), unit.key()));
+        Map<String, String> keysByReference = new HashMap<>();
+        units.forEach(unit -> keysByReference.put("Provenance/" + provenanceId(unit), unit.key()));
         // A unit imported for the first time has no Provenance yet: asked of the tables at once, which saves a
         // search for all of a first load's units.
-        List<String> ids = newResources.everStored(keysById.keySet().stream().map(id -> "Provenance/" + id).toList())
-                .stream().map(reference -> reference.substring("Provenance/".length())).toList();
         Map<String, Provenance> found = new HashMap<>();
-        for (int start = 0; start < ids.size(); start += STORED_UNITS_PER_SEARCH) {
-            TokenOrListParam anyOf = new TokenOrListParam();
-            ids.subList(start, Math.min(ids.size(), start + STORED_UNITS_PER_SEARCH)).forEach(id -> anyOf.addOr(new TokenParam(id)));
-            SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
-            for (IBaseResource provenance : daos.getResourceDao(Provenance.class).search(search, new SystemRequestDetails()).getAllResources()) {
-                found.put(keysById.get(provenance.getIdElement().getIdPart()), (Provenance) provenance);
-            }
-        }
+        stored(newResources.everStored(keysByReference.keySet()))
+                .forEach((reference, provenance) -> found.put(keysByReference.get(reference), (Provenance) provenance));
         return found;
     }
 
@@ -529,8 +521,8 @@ public final class RecordWriter {
      * (a resident's Patient), one search per resource type for more, since a unit holds several of a kind.
      */
     private Map<String, IBaseResource> stored(Set<String> references) {
+        Map<String, IBaseResource> stored = new HashMap<>();
         if (references.size() <= READS_RATHER_THAN_SEARCH) {
-            Map<String, IBaseResource> stored = new HashMap<>();
             for (String reference : references) {
                 IdType id = new IdType(reference);
                 read(fhir.getResourceDefinition(id.getResourceType()).getImplementingClass(), id.getIdPart())
@@ -543,13 +535,14 @@ public final class RecordWriter {
             IdType id = new IdType(reference);
             idsByType.computeIfAbsent(id.getResourceType(), type -> new ArrayList<>()).add(id.getIdPart());
         }
-        Map<String, IBaseResource> stored = new HashMap<>();
         idsByType.forEach((type, ids) -> {
-            TokenOrListParam anyOf = new TokenOrListParam();
-            ids.forEach(id -> anyOf.addOr(new TokenParam(id)));
-            SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
-            for (IBaseResource found : daos.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources()) {
-                stored.put(type + "/" + found.getIdElement().getIdPart(), found);
+            for (int start = 0; start < ids.size(); start += STORED_PER_SEARCH) {
+                TokenOrListParam anyOf = new TokenOrListParam();
+                ids.subList(start, Math.min(ids.size(), start + STORED_PER_SEARCH)).forEach(id -> anyOf.addOr(new TokenParam(id)));
+                SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", anyOf);
+                for (IBaseResource found : daos.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources()) {
+                    stored.put(type + "/" + found.getIdElement().getIdPart(), found);
+                }
             }
         });
         return stored;

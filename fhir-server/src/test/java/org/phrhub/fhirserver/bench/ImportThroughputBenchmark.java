@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phrhub.client.upload.StorageZip;
 import org.phrhub.fhirserver.FhirHttp;
 import org.phrhub.fhirserver.FhirServerIntegrationTest;
+import org.phrhub.fhirserver.ingest.ImportProperties;
 import org.phrhub.synthetic.ssmix2.SyntheticBundles;
 import org.phrhub.synthetic.ssmix2.SyntheticHistory;
 import org.phrhub.synthetic.ssmix2.SyntheticResident;
@@ -85,6 +89,14 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
     @Autowired
     private DaoRegistry daos;
 
+    /** How many bundles of one upload the hub imports side by side; stock HAPI is sent as many at once. */
+    private int workers;
+
+    @Autowired
+    void importWorkers(ImportProperties properties) {
+        workers = properties.workers();
+    }
+
     @TempDir
     Path temp;
 
@@ -111,7 +123,7 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
      */
     private record Cohort(List<String> canonical, String hospitalA, String hospitalB, String hospitalC,
             byte[] zipA, byte[] zipB, int filesA, int filesB, List<byte[]> importBodies, List<byte[]> transactionBodies,
-            List<Long> clinicalPerBundle) {}
+            List<Long> clinicalPerBundle, String hospitalE, byte[] exportE, List<byte[]> transactionBodiesF, long clinicalE) {}
 
     @Test
     void measureImportThroughput() throws IOException {
@@ -145,6 +157,10 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
                     byName.get(BUNDLES_HUB + "first").perSecond() / byName.get(BUNDLES_STOCK + "first").perSecond());
             System.out.printf("ratio bundles again: hub $import-bundle / stock HAPI transaction = %.2f (resources/s)%n",
                     byName.get(BUNDLES_HUB + "again").perSecond() / byName.get(BUNDLES_STOCK + "again").perSecond());
+            System.out.printf("ratio bundles first, %d at once: hub NDJSON export / stock HAPI transactions = %.2f (resources/s)%n",
+                    workers, byName.get(BATCH_HUB + "first").perSecond() / byName.get(BATCH_STOCK + "first").perSecond());
+            System.out.printf("ratio bundles again, %d at once: hub NDJSON export / stock HAPI transactions = %.2f (resources/s)%n",
+                    workers, byName.get(BATCH_HUB + "again").perSecond() / byName.get(BATCH_STOCK + "again").perSecond());
             System.out.printf("ratio SS-MIX2 first: hub / stock HAPI transaction of the bundles = %.2f (resources/s)%n",
                     byName.get("SS-MIX2 both, first").perSecond() / byName.get(BUNDLES_STOCK + "first").perSecond());
             System.out.printf("ratio SS-MIX2 again / first = %.2f (resources/s)%n",
@@ -155,6 +171,8 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
 
     private static final String BUNDLES_HUB = "bundles (a) hub $import-bundle, ";
     private static final String BUNDLES_STOCK = "bundles (b) stock HAPI POST transaction, ";
+    private static final String BATCH_HUB = "bundles (c) hub NDJSON export, ";
+    private static final String BATCH_STOCK = "bundles (d) stock HAPI, as many at once, ";
 
     /** Registers and enrols {@code count} residents at four new hospitals and prepares what they send. */
     private Cohort cohort(String name, int count, long seed) throws IOException {
@@ -164,9 +182,12 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
         String hospitalB = String.format("22%08d", base);
         String hospitalC = String.format("27%08d", base);
         String hospitalD = String.format("28%08d", base);
+        String hospitalE = String.format("29%08d", base);
+        String hospitalF = String.format("30%08d", base);
         List<SyntheticResident> people = SyntheticResident.residents(count, seed);
         List<SyntheticResident> atB = SyntheticResident.renumbered(people, 20_000_000);
         List<SyntheticResident> atC = SyntheticResident.renumbered(people, 30_000_000);
+        List<SyntheticResident> atE = SyntheticResident.renumbered(people, 50_000_000);
         SyntheticHistory plan = SyntheticHistory.monthly(FIRST_VISIT, VISITS, seed);
 
         List<String> canonical = new ArrayList<>();
@@ -177,6 +198,7 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
             enrol(id, hospitalA, people.get(i).patientNumber());
             enrol(id, hospitalB, atB.get(i).patientNumber());
             enrol(id, hospitalC, atC.get(i).patientNumber());
+            enrol(id, hospitalE, atE.get(i).patientNumber());
         }
         int filesA = SyntheticStorage.write(temp.resolve(run + "-a"), people, plan).size();
         int filesB = SyntheticStorage.write(temp.resolve(run + "-b"), atB, plan).size();
@@ -192,10 +214,25 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
                 .toList();
         assertThat(viaTransaction.stream().mapToLong(bundle -> bundle.getEntry().size()).sum())
                 .isEqualTo(clinicalPerBundle.stream().mapToLong(Long::longValue).sum());
+        // A hospital's export of the same kind of bundles as one NDJSON upload (E), and the same histories as stock
+        // HAPI's transactions (F), sent as many at once as the hub's import has workers.
+        ByteArrayOutputStream exportE = new ByteArrayOutputStream();
+        long clinicalE = 0;
+        for (Bundle bundle : SyntheticBundles.bundles(atE, plan, hospitalE)) {
+            exportE.writeBytes(json(bundle));
+            exportE.write('\n');
+            clinicalE += bundle.getEntry().stream().filter(entry -> !(entry.getResource() instanceof Patient)).count();
+        }
+        List<Bundle> historiesF = SyntheticBundles.bundles(atE, plan, hospitalF);
+        List<byte[]> transactionBodiesF = new ArrayList<>();
+        for (int i = 0; i < historiesF.size(); i++) {
+            transactionBodiesF.add(json(onCanonicalPatient(historiesF.get(i), canonical.get(i))));
+        }
         return new Cohort(canonical, hospitalA, hospitalB, hospitalC,
                 StorageZip.pack(temp.resolve(run + "-a")), StorageZip.pack(temp.resolve(run + "-b")), filesA, filesB,
                 viaImport.stream().map(ImportThroughputBenchmark::json).toList(),
-                viaTransaction.stream().map(ImportThroughputBenchmark::json).toList(), clinicalPerBundle);
+                viaTransaction.stream().map(ImportThroughputBenchmark::json).toList(), clinicalPerBundle,
+                hospitalE, exportE.toByteArray(), transactionBodiesF, clinicalE);
     }
 
     /** Every phase once: SS-MIX2 of A and B first and again; then the bundles, hub and stock HAPI alternating. */
@@ -212,6 +249,14 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
             assertThat(pair[0].resources()).isEqualTo(clinical);
             assertThat(pair[1].resources()).isEqualTo(clinical);
             measurements.addAll(List.of(pair));
+        }
+        for (boolean first : List.of(true, false)) {
+            String pass = first ? "first" : "again";
+            Measurement export = importExport(BATCH_HUB + pass, cohort, first);
+            Measurement concurrent = sendConcurrently(BATCH_STOCK + pass, cohort.transactionBodiesF(), stockBase, first);
+            assertThat(export.resources()).isEqualTo(cohort.clinicalE());
+            assertThat(concurrent.resources()).isEqualTo(cohort.clinicalE());
+            measurements.addAll(List.of(export, concurrent));
         }
         return measurements;
     }
@@ -316,6 +361,55 @@ class ImportThroughputBenchmark extends FhirServerIntegrationTest {
             new Measurement(BUNDLES_HUB + pass, imported, 0, importNanos),
             new Measurement(BUNDLES_STOCK + pass, transacted, 0, transactionNanos)
         };
+    }
+
+    /** The hospital's whole export as one NDJSON upload: every bundle created the first time, unchanged the second. */
+    private Measurement importExport(String what, Cohort cohort, boolean first) {
+        String bearer = importer();
+        long start = System.nanoTime();
+        HttpResponse<String> response = post(fhir.base(), "$import-bundle?institution=" + cohort.hospitalE(), bearer,
+                "application/fhir+ndjson", cohort.exportE());
+        long nanos = System.nanoTime() - start;
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Parameters report = FHIR.newJsonParser().parseResource(Parameters.class, response.body());
+        assertThat(total(report, "files-imported")).as(what).isEqualTo(cohort.clinicalPerBundle().size());
+        long bundles = cohort.clinicalPerBundle().size();
+        long resources;
+        if (first) {
+            assertThat(total(report, "updated") + total(report, "unchanged")).as("the canonical Patients").isEqualTo(bundles);
+            resources = total(report, "created");
+        } else {
+            assertThat(total(report, "created") + total(report, "updated")).as(what).isZero();
+            resources = total(report, "unchanged") - bundles;
+        }
+        lines.add(String.format("  %s: created %d, updated %d, unchanged %d", what, total(report, "created"),
+                total(report, "updated"), total(report, "unchanged")));
+        return new Measurement(what, resources, 0, nanos);
+    }
+
+    /** The transactions to stock HAPI from as many clients at once as the hub's import has workers. */
+    private Measurement sendConcurrently(String what, List<byte[]> bodies, String stockBase, boolean first) {
+        String bearer = importer();
+        String expected = first ? "201" : "200";
+        AtomicLong transacted = new AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        List<CompletableFuture<Void>> clients = new ArrayList<>();
+        for (int c = 0; c < workers; c++) {
+            clients.add(CompletableFuture.runAsync(() -> {
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    HttpResponse<String> response = post(stockBase, "", bearer, JSON, bodies.get(i));
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    Bundle answer = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
+                    for (Bundle.BundleEntryComponent entry : answer.getEntry()) {
+                        assertThat(entry.getResponse().getStatus()).as(entry.getResponse().getLocation()).startsWith(expected);
+                    }
+                    transacted.addAndGet(answer.getEntry().size());
+                }
+            }));
+        }
+        clients.forEach(CompletableFuture::join);
+        return new Measurement(what, transacted.get(), 0, System.nanoTime() - start);
     }
 
     /** The bundle without its Patient entry, its references to that entry pointing at the canonical Patient. */

@@ -3,7 +3,17 @@ package org.phrhub.fhirserver.ingest.bundle;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +24,7 @@ import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.phrhub.fhirserver.identity.CanonicalDemographics;
 import org.phrhub.fhirserver.identity.IdentityReviewList;
@@ -42,9 +53,15 @@ public final class BundleImport {
     private final IdentityReviewList review;
     private final HospitalDirectory hospitals;
     private final Clock clock;
+    private final int workers;
 
+    /** @param workers how many bundles of one NDJSON file are imported side by side */
     public BundleImport(FhirContext fhir, RecordWriter writer, ResidentDirectory residents, PatientNumberSystems numberSystems,
-            IdentityReviewList review, HospitalDirectory hospitals, Clock clock) {
+            IdentityReviewList review, HospitalDirectory hospitals, Clock clock, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("a bundle import needs at least one worker, not " + workers);
+        }
+        this.workers = workers;
         this.fhir = fhir;
         this.writer = writer;
         this.identities = new PatientIdentities(residents, numberSystems);
@@ -63,11 +80,82 @@ public final class BundleImport {
         Bundle bundle = parse(body);
         BundleIdentity identity = BundleIdentity.of(institutionCode, bundle, fhir, clock.instant());
         ImportReport report = new ImportReport();
-        report.add(importUnit(bundle, body, identity, institutionCode, report));
+        report.add(importUnit(bundle, body, identity, institutionCode, hospitals.hospital(institutionCode), report));
         return report;
     }
 
-    private FileOutcome importUnit(Bundle bundle, byte[] body, BundleIdentity identity, String institution, ImportReport report) {
+    /**
+     * Imports the bundles of an NDJSON file ({@code application/fhir+ndjson}: one FHIR Bundle in JSON per line), each
+     * as one unit as {@link #importBundle} imports it, several side by side, and adds each one's outcome to
+     * {@code report} in the order of the lines as soon as it is known. A line that is not a bundle, or is larger
+     * than {@code maxBundleBytes}, is that line's error; the other lines go on.
+     */
+    public void importBundles(Path ndjson, String institutionCode, long maxBundleBytes, ImportReport report) throws IOException {
+        HospitalDirectory.requireInstitutionCode(institutionCode);
+        Reference hospital = hospitals.hospital(institutionCode);
+        Deque<Future<ImportReport>> pending = new ArrayDeque<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("bundle-import-", 1).factory());
+        try (BufferedReader lines = Files.newBufferedReader(ndjson, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String text = line;
+                int lineNumber = number;
+                pending.add(pool.submit(() -> importLine(text, lineNumber, institutionCode, hospital, maxBundleBytes)));
+                // Read ahead only as far as the workers keep up: a file may hold a hospital's whole export.
+                while (pending.size() > workers * 4) {
+                    report.addAll(resultOf(pending.removeFirst()));
+                }
+            }
+            while (!pending.isEmpty()) {
+                report.addAll(resultOf(pending.removeFirst()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ImportReport importLine(String line, int number, String institution, Reference hospital, long maxBundleBytes) {
+        ImportReport report = new ImportReport();
+        byte[] body = line.getBytes(StandardCharsets.UTF_8);
+        if (body.length > maxBundleBytes) {
+            report.add(FileOutcome.of("line " + number, Status.ERROR, "the bundle is larger than " + maxBundleBytes
+                    + " bytes; split it into several bundles"));
+            return report;
+        }
+        Bundle bundle;
+        try {
+            bundle = parse(body);
+        } catch (IllegalArgumentException e) {
+            report.add(FileOutcome.of("line " + number, Status.ERROR, e.getMessage()));
+            return report;
+        }
+        BundleIdentity identity = BundleIdentity.of(institution, bundle, fhir, clock.instant());
+        report.add(importUnit(bundle, body, identity, institution, hospital, report));
+        return report;
+    }
+
+    private static ImportReport resultOf(Future<ImportReport> line) {
+        try {
+            return line.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private FileOutcome importUnit(Bundle bundle, byte[] body, BundleIdentity identity, String institution, Reference hospital,
+            ImportReport report) {
         String path = identity.path();
         try {
             BundleContents contents = BundleContents.of(bundle);
@@ -105,8 +193,7 @@ public final class BundleImport {
                 resource.getMeta().setVersionId(null).setLastUpdated(null);
                 resources.add(resource);
             });
-            SourceUnit unit = new SourceUnit(identity.key(), identity.sourceUri(), path, hospitals.hospital(institution),
-                    identity.occurred());
+            SourceUnit unit = new SourceUnit(identity.key(), identity.sourceUri(), path, hospital, identity.occurred());
             String notes = notes(contents, takenOut, warnings);
             // Sent before exactly so, for the same residents: the writer reports what it holds unchanged.
             String fingerprint = SourceFingerprint.of(body,

@@ -25,6 +25,7 @@ import org.phrhub.client.oauth.ClientCredentialsTokenSource;
 import org.phrhub.client.oauth.TokenEndpointClient;
 import org.phrhub.client.oauth.TokenEndpointException;
 import org.phrhub.client.upload.StorageZip;
+import org.phrhub.fhirserver.ingest.ImportOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -144,9 +145,10 @@ public final class ImportCommand {
     }
 
     @Command(name = "import-bundle", mixinStandardHelpOptions = true,
-            description = "Import a FHIR Bundle (transaction, batch, collection or document) from a JSON file.")
+            description = "Import a FHIR Bundle (transaction, batch, collection or document) from a JSON file, or many"
+                    + " bundles from an NDJSON file (.ndjson: one bundle per line).")
     static final class BundleFile extends Load {
-        @CommandLine.Parameters(paramLabel = "FILE", description = "The bundle, as FHIR JSON.")
+        @CommandLine.Parameters(paramLabel = "FILE", description = "The bundle, as FHIR JSON; or bundles, one per line (.ndjson).")
         Path file;
 
         @Override
@@ -164,7 +166,8 @@ public final class ImportCommand {
 
         @Override
         String contentType() {
-            return "application/fhir+json";
+            return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ndjson")
+                    ? ImportOperations.NDJSON : "application/fhir+json";
         }
     }
 
